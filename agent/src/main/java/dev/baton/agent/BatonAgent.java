@@ -1,0 +1,93 @@
+package dev.baton.agent;
+
+import dev.baton.agent.config.AgentConfig;
+import dev.baton.agent.config.ConfigProperties;
+import dev.baton.agent.logging.AgentLogLevel;
+import dev.baton.agent.tooling.AdviceErrorReporter;
+import dev.baton.agent.tooling.InstrumentationInstaller;
+import dev.baton.agent.tracing.TracingSetup;
+import dev.baton.bootstrap.AdviceErrors;
+import dev.baton.instrumentation.api.InstrumentationModule;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The agent's entry point in its own class loader, called by the launcher. */
+public final class BatonAgent {
+
+  private BatonAgent() {}
+
+  public static void start(Instrumentation instrumentation, String agentArgs, boolean lateAttach)
+      throws Exception {
+    long startNanos = System.nanoTime();
+    AgentConfig config = new AgentConfig(ConfigProperties.fromEnvironment(agentArgs));
+    AgentLogLevel.setDebug(config.debug());
+    Logger logger = LoggerFactory.getLogger(BatonAgent.class);
+    if (!config.enabled()) {
+      logger.info("disabled by otel.javaagent.enabled=false");
+      return;
+    }
+    String version = version();
+
+    OpenTelemetrySdk sdk = TracingSetup.create(config, version);
+    GlobalOpenTelemetry.set(sdk);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS),
+                "baton-shutdown"));
+    AdviceErrors.install(new AdviceErrorReporter());
+
+    List<InstrumentationModule> modules = enabledModules(config);
+    InstrumentationInstaller.install(instrumentation, modules, lateAttach);
+
+    for (String problem : config.problems()) {
+      logger.warn("configuration: {}", problem);
+    }
+    List<String> names = new ArrayList<>();
+    modules.forEach(m -> names.add(m.name()));
+    logger.info(
+        "Baton {} started in {} ms{}: service {}, export {}, propagators {}, instrumentations {}",
+        version,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+        lateAttach ? " (attached)" : "",
+        config.serviceName(),
+        config.describeExport(),
+        config.propagators(),
+        names);
+  }
+
+  private static List<InstrumentationModule> enabledModules(AgentConfig config) {
+    List<InstrumentationModule> enabled = new ArrayList<>();
+    for (InstrumentationModule module :
+        ServiceLoader.load(InstrumentationModule.class, BatonAgent.class.getClassLoader())) {
+      List<String> names = new ArrayList<>();
+      names.add(module.name());
+      names.addAll(module.aliases());
+      if (config.isInstrumentationEnabled(names, module.defaultEnabled())) {
+        enabled.add(module);
+      }
+    }
+    return enabled;
+  }
+
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = BatonAgent.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (Exception ignored) {
+      // the version is only informative
+    }
+    return properties.getProperty("version", "unknown");
+  }
+}

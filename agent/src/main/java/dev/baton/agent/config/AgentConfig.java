@@ -1,0 +1,471 @@
+package dev.baton.agent.config;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting the agent understands, read once and validated. A wrong value never stops the
+ * service: it yields one line in {@link #problems()} naming the key, the value and what is
+ * accepted, and the default is used instead.
+ */
+public final class AgentConfig {
+
+  public enum Exporter { OTLP, ZIPKIN, CONSOLE }
+
+  public enum OtlpProtocol { GRPC, HTTP_PROTOBUF }
+
+  static final List<String> EXPORTERS = List.of("otlp", "zipkin", "console", "logging", "none");
+  static final List<String> PROTOCOLS = List.of("grpc", "http/protobuf");
+  static final List<String> SAMPLERS = List.of("always_on", "always_off", "traceidratio",
+      "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio");
+  static final List<String> PROPAGATORS =
+      List.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none");
+  static final List<String> COMPRESSIONS = List.of("gzip", "none");
+
+  private final List<String> problems = new ArrayList<>();
+  private final ConfigProperties properties;
+
+  private final boolean enabled;
+  private final boolean debug;
+  private final String serviceName;
+  private final Map<String, String> resourceAttributes;
+  private final Set<Exporter> exporters;
+  private final OtlpProtocol otlpProtocol;
+  private final URI otlpEndpoint;
+  private final Map<String, String> otlpHeaders;
+  private final Duration otlpTimeout;
+  private final String otlpCompression;
+  private final URI zipkinEndpoint;
+  private final String sampler;
+  private final double samplerRatio;
+  private final List<String> propagators;
+  private final boolean instrumentationDefaultEnabled;
+  private final int bspMaxQueueSize;
+  private final int bspMaxExportBatchSize;
+  private final Duration bspScheduleDelay;
+  private final Duration bspExportTimeout;
+
+  public AgentConfig(ConfigProperties properties) {
+    this.properties = properties;
+    problems.addAll(properties.problems());
+    enabled = readBoolean("otel.javaagent.enabled", true);
+    debug = readBoolean("baton.debug", false);
+    resourceAttributes = readMap("otel.resource.attributes");
+    String name = properties.get("otel.service.name");
+    if (name == null) {
+      name = resourceAttributes.get("service.name");
+    }
+    serviceName = name != null ? name : "unknown_service:java";
+    exporters = readExporters();
+    otlpProtocol = readProtocol();
+    otlpEndpoint = readOtlpEndpoint();
+    otlpHeaders = readMap("otel.exporter.otlp.headers", "otel.exporter.otlp.traces.headers");
+    otlpTimeout = readDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10),
+        "otel.exporter.otlp.traces.timeout");
+    otlpCompression = readChoice(first("otel.exporter.otlp.traces.compression",
+        "otel.exporter.otlp.compression"), COMPRESSIONS, "none");
+    zipkinEndpoint = readUri("otel.exporter.zipkin.endpoint",
+        URI.create("http://localhost:9411/api/v2/spans"));
+    String samplerName = readChoice("otel.traces.sampler", SAMPLERS, "parentbased_always_on");
+    double ratio = 1.0;
+    if (samplerName.endsWith("traceidratio")) {
+      ratio = readRatio();
+    }
+    sampler = samplerName;
+    samplerRatio = ratio;
+    propagators = readPropagators();
+    instrumentationDefaultEnabled =
+        readBoolean("otel.instrumentation.common.default-enabled", true);
+    bspMaxQueueSize = readPositiveInt("otel.bsp.max.queue.size", 2048);
+    bspMaxExportBatchSize = readPositiveInt("otel.bsp.max.export.batch.size", 512);
+    bspScheduleDelay = readDuration("otel.bsp.schedule.delay", Duration.ofMillis(5000));
+    bspExportTimeout = readDuration("otel.bsp.export.timeout", Duration.ofMillis(30000));
+  }
+
+  /** Whether an instrumentation module is on, by its name and aliases. */
+  public boolean isInstrumentationEnabled(List<String> names, boolean moduleDefault) {
+    for (String name : names) {
+      String key = "otel.instrumentation." + name + ".enabled";
+      if (properties.get(key) != null) {
+        return readBoolean(key, moduleDefault);
+      }
+    }
+    return instrumentationDefaultEnabled && moduleDefault;
+  }
+
+  public List<String> problems() {
+    return Collections.unmodifiableList(problems);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public boolean debug() {
+    return debug;
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public Map<String, String> resourceAttributes() {
+    return resourceAttributes;
+  }
+
+  public Set<Exporter> exporters() {
+    return exporters;
+  }
+
+  public OtlpProtocol otlpProtocol() {
+    return otlpProtocol;
+  }
+
+  public URI otlpEndpoint() {
+    return otlpEndpoint;
+  }
+
+  public Map<String, String> otlpHeaders() {
+    return otlpHeaders;
+  }
+
+  public Duration otlpTimeout() {
+    return otlpTimeout;
+  }
+
+  public String otlpCompression() {
+    return otlpCompression;
+  }
+
+  public URI zipkinEndpoint() {
+    return zipkinEndpoint;
+  }
+
+  public String sampler() {
+    return sampler;
+  }
+
+  public double samplerRatio() {
+    return samplerRatio;
+  }
+
+  public List<String> propagators() {
+    return propagators;
+  }
+
+  public int bspMaxQueueSize() {
+    return bspMaxQueueSize;
+  }
+
+  public int bspMaxExportBatchSize() {
+    return bspMaxExportBatchSize;
+  }
+
+  public Duration bspScheduleDelay() {
+    return bspScheduleDelay;
+  }
+
+  public Duration bspExportTimeout() {
+    return bspExportTimeout;
+  }
+
+  /** A short description of where spans go, for the start-up line. */
+  public String describeExport() {
+    if (exporters.isEmpty()) {
+      return "none";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Exporter exporter : exporters) {
+      switch (exporter) {
+        case OTLP:
+          parts.add("otlp(" + (otlpProtocol == OtlpProtocol.GRPC ? "grpc" : "http/protobuf") + " "
+              + otlpEndpoint + ")");
+          break;
+        case ZIPKIN:
+          parts.add("zipkin(" + zipkinEndpoint + ")");
+          break;
+        default:
+          parts.add("console");
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  // ---- readers: each records one problem line and falls back to the default ----
+
+  private void problem(String key, String value, String accepted, Object fallback) {
+    problems.add(key + "=" + value + " is not valid; accepted: " + accepted + "; using " + fallback);
+  }
+
+  private String first(String... keys) {
+    for (String key : keys) {
+      if (properties.get(key) != null) {
+        return key;
+      }
+    }
+    return keys[keys.length - 1];
+  }
+
+  private boolean readBoolean(String key, boolean fallback) {
+    String value = properties.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    problem(key, value, "true, false", fallback);
+    return fallback;
+  }
+
+  private int readPositiveInt(String key, int fallback) {
+    String value = properties.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problem(key, value, "a positive whole number", fallback);
+    return fallback;
+  }
+
+  /** OpenTelemetry durations: a number with an optional unit ms, s, m, h, d; no unit means ms. */
+  private Duration readDuration(String key, Duration fallback, String... overridingKeys) {
+    String usedKey = key;
+    for (String overriding : overridingKeys) {
+      if (properties.get(overriding) != null) {
+        usedKey = overriding;
+      }
+    }
+    String value = properties.get(usedKey);
+    if (value == null) {
+      return fallback;
+    }
+    Duration parsed = parseDuration(value);
+    if (parsed == null) {
+      problem(usedKey, value, "a duration such as 500ms, 10s, 1m (no unit means ms)",
+          fallback.toMillis() + "ms");
+      return fallback;
+    }
+    return parsed;
+  }
+
+  static Duration parseDuration(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    int unitStart = 0;
+    while (unitStart < v.length() && Character.isDigit(v.charAt(unitStart))) {
+      unitStart++;
+    }
+    if (unitStart == 0 || unitStart > 12) {
+      return null;
+    }
+    long amount = Long.parseLong(v.substring(0, unitStart));
+    switch (v.substring(unitStart).trim()) {
+      case "":
+      case "ms":
+        return Duration.ofMillis(amount);
+      case "s":
+        return Duration.ofSeconds(amount);
+      case "m":
+        return Duration.ofMinutes(amount);
+      case "h":
+        return Duration.ofHours(amount);
+      case "d":
+        return Duration.ofDays(amount);
+      default:
+        return null;
+    }
+  }
+
+  private String readChoice(String key, List<String> accepted, String fallback) {
+    String value = properties.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (accepted.contains(lower)) {
+      return lower;
+    }
+    problem(key, value, String.join(", ", accepted), fallback);
+    return fallback;
+  }
+
+  private List<String> readList(String key) {
+    String value = properties.get(key);
+    if (value == null) {
+      return null;
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : value.split(",")) {
+      String trimmed = item.trim().toLowerCase(Locale.ROOT);
+      if (!trimmed.isEmpty() && !items.contains(trimmed)) {
+        items.add(trimmed);
+      }
+    }
+    return items;
+  }
+
+  private Set<Exporter> readExporters() {
+    String key = "otel.traces.exporter";
+    List<String> names = readList(key);
+    Set<Exporter> result = new LinkedHashSet<>();
+    if (names == null) {
+      result.add(Exporter.OTLP);
+      return result;
+    }
+    for (String name : names) {
+      switch (name) {
+        case "otlp":
+          result.add(Exporter.OTLP);
+          break;
+        case "zipkin":
+          result.add(Exporter.ZIPKIN);
+          break;
+        case "console":
+        case "logging":
+          result.add(Exporter.CONSOLE);
+          break;
+        case "none":
+          break;
+        default:
+          problem(key, name, String.join(", ", EXPORTERS), "the others listed");
+      }
+    }
+    if (names.contains("none") && names.size() > 1) {
+      problems.add(key + "=" + properties.get(key) + " lists none with other exporters; "
+          + "none is ignored");
+    }
+    return result;
+  }
+
+  private OtlpProtocol readProtocol() {
+    String key = first("otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.protocol");
+    String value = readChoice(key, PROTOCOLS, "http/protobuf");
+    return value.equals("grpc") ? OtlpProtocol.GRPC : OtlpProtocol.HTTP_PROTOBUF;
+  }
+
+  /**
+   * The generic endpoint gets {@code /v1/traces} appended for http/protobuf; the signal-specific
+   * one is used as given, as in OpenTelemetry.
+   */
+  private URI readOtlpEndpoint() {
+    boolean grpc = otlpProtocol == OtlpProtocol.GRPC;
+    URI tracesEndpoint = readUri("otel.exporter.otlp.traces.endpoint", null);
+    if (tracesEndpoint != null) {
+      return tracesEndpoint;
+    }
+    URI base = readUri("otel.exporter.otlp.endpoint",
+        URI.create(grpc ? "http://localhost:4317" : "http://localhost:4318"));
+    if (grpc) {
+      return base;
+    }
+    String text = base.toString();
+    return URI.create((text.endsWith("/") ? text : text + "/") + "v1/traces");
+  }
+
+  private URI readUri(String key, URI fallback) {
+    String value = properties.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (Exception ignored) {
+      // reported below
+    }
+    problem(key, value, "an http:// or https:// URL with a host", fallback);
+    return fallback;
+  }
+
+  private double readRatio() {
+    String key = "otel.traces.sampler.arg";
+    String value = properties.get(key);
+    if (value == null) {
+      return 1.0;
+    }
+    try {
+      double ratio = Double.parseDouble(value);
+      if (ratio >= 0.0 && ratio <= 1.0) {
+        return ratio;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problem(key, value, "a number from 0.0 to 1.0", 1.0);
+    return 1.0;
+  }
+
+  private List<String> readPropagators() {
+    String key = "otel.propagators";
+    List<String> names = readList(key);
+    if (names == null) {
+      return List.of("tracecontext", "baggage");
+    }
+    List<String> result = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals("none")) {
+        continue;
+      }
+      if (PROPAGATORS.contains(name)) {
+        result.add(name);
+      } else {
+        problem(key, name, String.join(", ", PROPAGATORS), "the others listed");
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** {@code key1=value1,key2=value2}, values percent-decoded as the OpenTelemetry spec asks. */
+  private Map<String, String> readMap(String... keys) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String key : keys) {
+      String value = properties.get(key);
+      if (value == null) {
+        continue;
+      }
+      for (String pair : value.split(",")) {
+        if (pair.trim().isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          problems.add(key + " entry '" + pair.trim() + "' is not valid; accepted: "
+              + "comma-separated key=value pairs; it is ignored");
+          continue;
+        }
+        String name = pair.substring(0, eq).trim();
+        String raw = pair.substring(eq + 1).trim();
+        try {
+          result.put(name, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          result.put(name, raw);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(result);
+  }
+}

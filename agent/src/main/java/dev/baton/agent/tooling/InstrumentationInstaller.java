@@ -1,0 +1,122 @@
+package dev.baton.agent.tooling;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.baton.bootstrap.AdviceErrors;
+import dev.baton.bootstrap.IndyBootstrap;
+import dev.baton.instrumentation.api.InstrumentationModule;
+import dev.baton.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+
+/** Turns the enabled instrumentation modules into one Byte Buddy transformer and installs it. */
+public final class InstrumentationInstaller {
+
+  private InstrumentationInstaller() {}
+
+  /**
+   * @param lateAttach true when attached to a running JVM: classes already loaded are then
+   *     retransformed. At start-up nothing is scanned; classes are matched as they load.
+   */
+  public static void install(
+      Instrumentation instrumentation, List<InstrumentationModule> modules, boolean lateAttach)
+      throws Exception {
+    ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
+    IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
+    IndyBootstrap.install(linker);
+
+    Advice.WithCustomMapping adviceMapping =
+        Advice.withCustomMapping()
+            .bootstrap(
+                IndyBootstrap.class.getMethod(
+                    "bootstrap",
+                    MethodHandles.Lookup.class,
+                    String.class,
+                    MethodType.class,
+                    Object[].class))
+            .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class));
+    // Exceptions that advice throws are handed to AdviceErrors instead of the service.
+    Advice.ExceptionHandler exceptionHandler =
+        new Advice.ExceptionHandler.Simple(
+            MethodInvocation.invoke(
+                new MethodDescription.ForLoadedMethod(
+                    AdviceErrors.class.getMethod("record", Throwable.class))));
+
+    TransformListener listener = new TransformListener();
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(
+                lateAttach
+                    ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                    : AgentBuilder.RedefinitionStrategy.DISABLED)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(listener)
+            // Replaces Byte Buddy's default, which would skip every JDK class.
+            .ignore(
+                nameStartsWith("dev.baton.")
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(nameStartsWith("jdk.internal.reflect."))
+                    .or(nameStartsWith("sun.reflect."))
+                    .or(isSynthetic()))
+            // Instrumented classes in named modules (the JDK's) must read the bootstrap helpers.
+            .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
+
+    for (InstrumentationModule module : modules) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        AgentBuilder.Transformer.ForAdvice transformer =
+            new AgentBuilder.Transformer.ForAdvice(adviceMapping)
+                .include(agentLoader)
+                .withExceptionHandler(exceptionHandler);
+        AdviceCollector collector = new AdviceCollector(transformer, module, linker);
+        type.transform(collector);
+        builder =
+            builder
+                .type(type.typeMatcher(), module.classLoaderMatcher())
+                .transform(collector.transformer());
+      }
+    }
+    builder.installOn(instrumentation);
+  }
+
+  /** Records which advice belongs to which module while a type instrumentation names them. */
+  private static final class AdviceCollector implements dev.baton.instrumentation.api.TypeTransformer {
+    private AgentBuilder.Transformer.ForAdvice transformer;
+    private final InstrumentationModule module;
+    private final IndyAdviceLinker linker;
+
+    AdviceCollector(
+        AgentBuilder.Transformer.ForAdvice transformer,
+        InstrumentationModule module,
+        IndyAdviceLinker linker) {
+      this.transformer = transformer;
+      this.module = module;
+      this.linker = linker;
+    }
+
+    @Override
+    public void applyAdvice(
+        net.bytebuddy.matcher.ElementMatcher<? super MethodDescription> methods,
+        String adviceClassName) {
+      if (!adviceClassName.startsWith(module.advicePackage() + '.')) {
+        throw new IllegalArgumentException(
+            adviceClassName + " is outside the package of module " + module.name());
+      }
+      linker.register(adviceClassName, module);
+      transformer = transformer.advice(methods, adviceClassName);
+    }
+
+    AgentBuilder.Transformer transformer() {
+      return transformer;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.baton.agent.tracing;
+
+import dev.baton.agent.config.AgentConfig;
+import dev.baton.agent.export.ConsoleSpanExporter;
+import dev.baton.agent.export.ZipkinSpanExporter;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
+import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
+import io.opentelemetry.extension.trace.propagation.OtTracePropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the OpenTelemetry SDK from the agent configuration. */
+public final class TracingSetup {
+
+  private TracingSetup() {}
+
+  public static OpenTelemetrySdk create(AgentConfig config, String agentVersion) {
+    SdkTracerProviderBuilder tracerProvider =
+        SdkTracerProvider.builder()
+            .setResource(resource(config, agentVersion))
+            .setSampler(sampler(config));
+    List<SpanExporter> batched = new ArrayList<>();
+    for (AgentConfig.Exporter exporter : config.exporters()) {
+      switch (exporter) {
+        case OTLP:
+          batched.add(otlp(config));
+          break;
+        case ZIPKIN:
+          batched.add(ZipkinSpanExporter.create(config.zipkinEndpoint(), config.otlpTimeout()));
+          break;
+        case CONSOLE:
+          // A debugging aid: every span as it ends, as OpenTelemetry's console exporter does.
+          tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(new ConsoleSpanExporter()));
+          break;
+        default:
+          throw new AssertionError(exporter);
+      }
+    }
+    if (!batched.isEmpty()) {
+      // Bounded queue: when the backend is slow or gone, spans are dropped (and counted by the
+      // SDK), the service is never blocked.
+      tracerProvider.addSpanProcessor(
+          BatchSpanProcessor.builder(SpanExporter.composite(batched))
+              .setMaxQueueSize(config.bspMaxQueueSize())
+              .setMaxExportBatchSize(Math.min(config.bspMaxExportBatchSize(), config.bspMaxQueueSize()))
+              .setScheduleDelay(config.bspScheduleDelay())
+              .setExporterTimeout(config.bspExportTimeout())
+              .build());
+    }
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(tracerProvider.build())
+        .setPropagators(propagators(config.propagators()))
+        .build();
+  }
+
+  static Resource resource(AgentConfig config, String agentVersion) {
+    AttributesBuilder attributes = Attributes.builder();
+    for (Map.Entry<String, String> entry : config.resourceAttributes().entrySet()) {
+      attributes.put(entry.getKey(), entry.getValue());
+    }
+    attributes.put("service.name", config.serviceName());
+    attributes.put("telemetry.distro.name", "baton");
+    attributes.put("telemetry.distro.version", agentVersion);
+    return Resource.getDefault().merge(Resource.create(attributes.build()));
+  }
+
+  static Sampler sampler(AgentConfig config) {
+    switch (config.sampler()) {
+      case "always_on":
+        return Sampler.alwaysOn();
+      case "always_off":
+        return Sampler.alwaysOff();
+      case "traceidratio":
+        return Sampler.traceIdRatioBased(config.samplerRatio());
+      case "parentbased_always_off":
+        return Sampler.parentBased(Sampler.alwaysOff());
+      case "parentbased_traceidratio":
+        return Sampler.parentBased(Sampler.traceIdRatioBased(config.samplerRatio()));
+      default:
+        return Sampler.parentBased(Sampler.alwaysOn());
+    }
+  }
+
+  static ContextPropagators propagators(List<String> names) {
+    List<TextMapPropagator> propagators = new ArrayList<>();
+    for (String name : names) {
+      switch (name) {
+        case "tracecontext":
+          propagators.add(W3CTraceContextPropagator.getInstance());
+          break;
+        case "baggage":
+          propagators.add(W3CBaggagePropagator.getInstance());
+          break;
+        case "b3":
+          propagators.add(B3Propagator.injectingSingleHeader());
+          break;
+        case "b3multi":
+          propagators.add(B3Propagator.injectingMultiHeaders());
+          break;
+        case "jaeger":
+          propagators.add(JaegerPropagator.getInstance());
+          break;
+        case "ottrace":
+          propagators.add(OtTracePropagator.getInstance());
+          break;
+        default:
+          throw new AssertionError(name);
+      }
+    }
+    return ContextPropagators.create(TextMapPropagator.composite(propagators));
+  }
+
+  private static SpanExporter otlp(AgentConfig config) {
+    if (config.otlpProtocol() == AgentConfig.OtlpProtocol.GRPC) {
+      OtlpGrpcSpanExporterBuilder builder =
+          OtlpGrpcSpanExporter.builder()
+              .setEndpoint(config.otlpEndpoint().toString())
+              .setTimeout(config.otlpTimeout())
+              .setCompression(config.otlpCompression());
+      config.otlpHeaders().forEach(builder::addHeader);
+      return builder.build();
+    }
+    OtlpHttpSpanExporterBuilder builder =
+        OtlpHttpSpanExporter.builder()
+            .setEndpoint(config.otlpEndpoint().toString())
+            .setTimeout(config.otlpTimeout())
+            .setCompression(config.otlpCompression());
+    config.otlpHeaders().forEach(builder::addHeader);
+    return builder.build();
+  }
+}

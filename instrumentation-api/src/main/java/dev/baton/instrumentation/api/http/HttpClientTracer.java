@@ -1,0 +1,105 @@
+package dev.baton.instrumentation.api.http;
+
+import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
+
+import dev.baton.bootstrap.InstrumentationSuppression;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.net.URI;
+
+/**
+ * Client-side HTTP semantics, shared by every HTTP client: names the CLIENT span, fills the
+ * stable attributes and injects the context into the outgoing headers with the configured
+ * propagators. When a client is built on another instrumented client, only the outermost call
+ * creates a span.
+ */
+public final class HttpClientTracer<REQ, RESP> {
+
+  private static final ContextKey<Span> CLIENT_SPAN = ContextKey.named("baton-http-client-span");
+
+  private final Tracer tracer;
+  private final HttpClientAttributesGetter<REQ, RESP> attributes;
+
+  public HttpClientTracer(String instrumentationName, HttpClientAttributesGetter<REQ, RESP> attributes) {
+    this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
+    this.attributes = attributes;
+  }
+
+  /**
+   * Whether a new CLIENT span belongs here: not inside the agent's own exporter traffic and not
+   * inside another instrumented client call.
+   */
+  public boolean shouldStart(Context parent) {
+    return !InstrumentationSuppression.isSuppressed(parent) && parent.get(CLIENT_SPAN) == null;
+  }
+
+  /** Starts the CLIENT span; the returned context holds it. */
+  public Context start(Context parent, REQ request) {
+    String method = attributes.method(request);
+    URI uri = attributes.uri(request);
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(HttpMethods.spanName(method, null))
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(parent)
+            .setAttribute(HTTP_REQUEST_METHOD, HttpMethods.normalize(method));
+    if (!HttpMethods.isKnown(method)) {
+      builder.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, method);
+    }
+    if (uri != null) {
+      builder.setAttribute(URL_FULL, UrlRedaction.redactUrl(uri.toString()));
+      if (uri.getHost() != null) {
+        builder.setAttribute(SERVER_ADDRESS, uri.getHost());
+      }
+      long port = port(uri);
+      if (port > 0) {
+        builder.setAttribute(SERVER_PORT, port);
+      }
+    }
+    Span span = builder.startSpan();
+    return parent.with(span).with(CLIENT_SPAN, span);
+  }
+
+  /** Writes the context into the outgoing request with every configured propagator. */
+  public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+    GlobalOpenTelemetry.getPropagators().getTextMapPropagator().inject(context, carrier, setter);
+  }
+
+  /** Ends the CLIENT span: 4xx and 5xx responses and exceptions are errors. */
+  public void end(Context context, RESP response, Throwable error) {
+    Span span = Span.fromContext(context);
+    int status = response == null ? 0 : attributes.statusCode(response);
+    if (status > 0) {
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+    }
+    if (error != null) {
+      span.recordException(error);
+      span.setAttribute(ERROR_TYPE, error.getClass().getName());
+      span.setStatus(StatusCode.ERROR);
+    } else if (status >= 400) {
+      span.setAttribute(ERROR_TYPE, Integer.toString(status));
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+  }
+
+  private static long port(URI uri) {
+    if (uri.getPort() > 0) {
+      return uri.getPort();
+    }
+    if ("https".equalsIgnoreCase(uri.getScheme())) {
+      return 443;
+    }
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      return 80;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.baton.instrumentation.api.http;
+
+/** What the shared server semantics need to read from one container's request and response. */
+public interface HttpServerAttributesGetter<REQ, RESP> {
+
+  String method(REQ request);
+
+  String scheme(REQ request);
+
+  String path(REQ request);
+
+  /** The raw query, without '?', or {@code null}. */
+  String query(REQ request);
+
+  /** The matched route template (for example {@code /users/*}), or {@code null} if unknown. */
+  String route(REQ request);
+
+  String serverAddress(REQ request);
+
+  int serverPort(REQ request);
+
+  String clientAddress(REQ request);
+
+  String header(REQ request, String name);
+
+  /** For example {@code 1.1} or {@code 2}; {@code null} if unknown. */
+  String protocolVersion(REQ request);
+
+  int statusCode(RESP response);
+}

@@ -1,0 +1,101 @@
+package dev.baton.instrumentation.api.http;
+
+import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+/**
+ * Server-side HTTP semantics, shared by every servlet container: extracts the incoming context,
+ * names the SERVER span and fills the stable HTTP attributes. A container module supplies only a
+ * header getter and an attributes getter.
+ */
+public final class HttpServerTracer<REQ, RESP> {
+
+  private final Tracer tracer;
+  private final HttpServerAttributesGetter<REQ, RESP> attributes;
+  private final TextMapGetter<REQ> headers;
+
+  public HttpServerTracer(
+      String instrumentationName,
+      HttpServerAttributesGetter<REQ, RESP> attributes,
+      TextMapGetter<REQ> headers) {
+    this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
+    this.attributes = attributes;
+    this.headers = headers;
+  }
+
+  /** Starts the SERVER span; the returned context holds it and whatever was extracted. */
+  public Context start(Context parent, REQ request) {
+    Context extracted =
+        GlobalOpenTelemetry.getPropagators().getTextMapPropagator().extract(parent, request, headers);
+    String method = attributes.method(request);
+    String route = attributes.route(request);
+    String path = attributes.path(request);
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(HttpMethods.spanName(method, route != null ? route : path))
+            .setSpanKind(SpanKind.SERVER)
+            .setParent(extracted)
+            .setAttribute(HTTP_REQUEST_METHOD, HttpMethods.normalize(method))
+            .setAttribute(URL_SCHEME, attributes.scheme(request))
+            .setAttribute(URL_PATH, path);
+    if (!HttpMethods.isKnown(method)) {
+      builder.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, method);
+    }
+    String query = attributes.query(request);
+    if (query != null && !query.isEmpty()) {
+      builder.setAttribute(URL_QUERY, UrlRedaction.redactQuery(query));
+    }
+    if (route != null) {
+      builder.setAttribute(HTTP_ROUTE, route);
+    }
+    setIfPresent(builder, SERVER_ADDRESS, attributes.serverAddress(request));
+    int port = attributes.serverPort(request);
+    if (port > 0) {
+      builder.setAttribute(SERVER_PORT, (long) port);
+    }
+    setIfPresent(builder, CLIENT_ADDRESS, attributes.clientAddress(request));
+    setIfPresent(builder, USER_AGENT_ORIGINAL, attributes.header(request, "user-agent"));
+    setIfPresent(builder, NETWORK_PROTOCOL_VERSION, attributes.protocolVersion(request));
+    return extracted.with(builder.startSpan());
+  }
+
+  /**
+   * Ends the SERVER span. A 5xx status or an exception marks it as an error; 4xx does not, as
+   * the server did what it should.
+   */
+  public void end(Context context, RESP response, Throwable error) {
+    Span span = Span.fromContext(context);
+    int status = response == null ? 0 : attributes.statusCode(response);
+    if (error != null && status < 500) {
+      // the container will turn an escaping exception into a 500
+      status = 500;
+    }
+    if (status > 0) {
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+    }
+    if (error != null) {
+      span.recordException(error);
+      span.setAttribute(ERROR_TYPE, error.getClass().getName());
+      span.setStatus(StatusCode.ERROR);
+    } else if (status >= 500) {
+      span.setAttribute(ERROR_TYPE, Integer.toString(status));
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+  }
+
+  private static void setIfPresent(
+      SpanBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+    if (value != null && !value.isEmpty()) {
+      builder.setAttribute(key, value);
+    }
+  }
+}

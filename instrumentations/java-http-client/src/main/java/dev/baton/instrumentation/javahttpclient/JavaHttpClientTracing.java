@@ -1,0 +1,73 @@
+package dev.baton.instrumentation.javahttpclient;
+
+import dev.baton.instrumentation.api.http.HttpClientTracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+/** What the HttpClient advice does; the advice itself only forwards here. */
+public final class JavaHttpClientTracing {
+
+  private static final HttpClientTracer<HttpRequest, HttpResponse<?>> TRACER =
+      new HttpClientTracer<>("baton.java-http-client", JavaHttpClientAttributesGetter.INSTANCE);
+
+  private JavaHttpClientTracing() {}
+
+  /**
+   * @return {@code {request to send, call}}, or {@code null} to leave the call alone; the first
+   *     element is never null
+   */
+  public static Object[] start(HttpRequest request) {
+    Context parent = Context.current();
+    if (request == null || !TRACER.shouldStart(parent)) {
+      return null;
+    }
+    Context context = TRACER.start(parent, request);
+    HttpRequest.Builder copy = RequestCopier.copy(request);
+    TRACER.inject(context, copy, HttpRequestBuilderSetter.INSTANCE);
+    // The span is current while the JDK sends, so a nested instrumented call does not start
+    // another CLIENT span.
+    return new Object[] {copy.build(), new ClientCall(context, context.makeCurrent())};
+  }
+
+  public static void end(Object[] enter, HttpResponse<?> response, Throwable error) {
+    ClientCall call = callOf(enter);
+    if (call != null) {
+      call.scope.close();
+      TRACER.end(call.context, response, error);
+    }
+  }
+
+  public static void endAsync(
+      Object[] enter, CompletableFuture<HttpResponse<?>> future, Throwable error) {
+    ClientCall call = callOf(enter);
+    if (call == null) {
+      return;
+    }
+    call.scope.close();
+    if (error != null || future == null) {
+      TRACER.end(call.context, null, error);
+      return;
+    }
+    // Observes completion without changing the future the application holds.
+    future.whenComplete((response, failure) -> TRACER.end(call.context, response, failure));
+  }
+
+  private static ClientCall callOf(Object[] enter) {
+    return enter != null && enter.length > 1 && enter[1] instanceof ClientCall
+        ? (ClientCall) enter[1]
+        : null;
+  }
+
+  private static final class ClientCall {
+    final Context context;
+    final Scope scope;
+
+    ClientCall(Context context, Scope scope) {
+      this.context = context;
+      this.scope = scope;
+    }
+  }
+}
