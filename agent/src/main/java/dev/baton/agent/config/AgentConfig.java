@@ -97,7 +97,7 @@ public final class AgentConfig {
     for (String name : names) {
       String key = "otel.instrumentation." + name + ".enabled";
       if (properties.get(key) != null) {
-        return readBoolean(key, moduleDefault);
+        return readBoolean(key, instrumentationDefaultEnabled && moduleDefault);
       }
     }
     return instrumentationDefaultEnabled && moduleDefault;
@@ -204,7 +204,10 @@ public final class AgentConfig {
   // ---- readers: each records one problem line and falls back to the default ----
 
   private void problem(String key, String value, String accepted, Object fallback) {
-    problems.add(key + "=" + value + " is not valid; accepted: " + accepted + "; using " + fallback);
+    String line = key + "=" + value + " is not valid; accepted: " + accepted + "; using " + fallback;
+    if (!problems.contains(line)) { // isInstrumentationEnabled may read the same key again
+      problems.add(line);
+    }
   }
 
   private String first(String... keys) {
@@ -369,17 +372,14 @@ public final class AgentConfig {
    */
   private URI readOtlpEndpoint() {
     boolean grpc = otlpProtocol == OtlpProtocol.GRPC;
-    URI tracesEndpoint = readUri("otel.exporter.otlp.traces.endpoint", null);
-    if (tracesEndpoint != null) {
-      return tracesEndpoint;
-    }
     URI base = readUri("otel.exporter.otlp.endpoint",
         URI.create(grpc ? "http://localhost:4317" : "http://localhost:4318"));
-    if (grpc) {
-      return base;
+    URI derived = base;
+    if (!grpc) {
+      String text = base.toString();
+      derived = URI.create((text.endsWith("/") ? text : text + "/") + "v1/traces");
     }
-    String text = base.toString();
-    return URI.create((text.endsWith("/") ? text : text + "/") + "v1/traces");
+    return readUri("otel.exporter.otlp.traces.endpoint", derived);
   }
 
   private URI readUri(String key, URI fallback) {
@@ -460,7 +460,8 @@ public final class AgentConfig {
         String name = pair.substring(0, eq).trim();
         String raw = pair.substring(eq + 1).trim();
         try {
-          result.put(name, URLDecoder.decode(raw, StandardCharsets.UTF_8));
+          // percent-decoding only: URLDecoder would also turn '+' into a space
+          result.put(name, URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
           result.put(name, raw);
         }

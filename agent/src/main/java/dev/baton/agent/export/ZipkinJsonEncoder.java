@@ -22,10 +22,10 @@ import java.util.Map;
 /**
  * Turns finished OpenTelemetry spans into a Zipkin v2 JSON array ({@code POST /api/v2/spans}).
  *
- * <p>The mapping follows the OpenTelemetry specification for Zipkin and the rules of OpenTelemetry's
- * own Zipkin exporter (which we do not ship: it pulls OkHttp 4 and left the OpenTelemetry BOM):
- * times in whole microseconds, INTERNAL spans without a kind, every attribute as a string tag
- * (arrays comma-joined), status as {@code otel.status_code}/{@code error} tags, events as
+ * <p>The mapping follows the OpenTelemetry specification for Zipkin and the rules of
+ * OpenTelemetry's own Zipkin exporter (not shipped: it pulls OkHttp 4 and left the OpenTelemetry
+ * BOM): times in whole microseconds, INTERNAL spans without a kind, every attribute as a string
+ * tag (arrays comma-joined), status as {@code otel.status_code}/{@code error} tags, events as
  * annotations. The JSON is written by hand because the agent must not carry a JSON library; every
  * string goes through {@link #appendString}, so no attribute value can break the document.
  */
@@ -171,7 +171,7 @@ public final class ZipkinJsonEncoder {
     attributes.forEach(
         (key, value) -> {
           String text = tagValue(key, value);
-          // The spec asks to drop a false "error": Zipkin marks any span that has the tag as failed.
+          // The spec asks to drop a false "error": Zipkin marks any span with that tag as failed.
           if (!(ERROR_TAG.equals(key.getKey()) && "false".equals(text))) {
             tags.put(key.getKey(), text);
           }
@@ -299,7 +299,7 @@ public final class ZipkinJsonEncoder {
     return true;
   }
 
-  /** A cheap syntactic check; Zipkin validates the address itself and ignores one it cannot read. */
+  /** A cheap syntactic check; Zipkin validates the address and ignores one it cannot read. */
   static boolean isIpv6Literal(String s) {
     String address = stripBrackets(s);
     int colons = 0;
@@ -361,7 +361,7 @@ public final class ZipkinJsonEncoder {
     }
   }
 
-  /** Scalars as plain text, structures as JSON: a tag is a string, but a map should stay readable. */
+  /** Scalars as plain text, structures as JSON: a tag is a string, a map should stay readable. */
   private static String valueTagText(Value<?> value) {
     switch (value.getType()) {
       case STRING:

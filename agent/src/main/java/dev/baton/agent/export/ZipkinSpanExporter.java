@@ -49,25 +49,40 @@ public final class ZipkinSpanExporter implements SpanExporter {
   private final URI endpoint;
   private final String endpointForLog;
   private final Duration timeout;
-  private final HttpClient client;
+  // Made on the first export, not at agent start-up: building it loads the JDK's HttpClient
+  // classes, which must load after the agent's transformer is installed to be instrumented.
+  private volatile HttpClient client;
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final AtomicLong failedSpans = new AtomicLong();
   private final FailureLog failureLog = new FailureLog(LOG_INTERVAL_NANOS);
-  /** Exports still waiting for a response; shutdown lets them finish (each is bounded by timeout). */
+  /** Exports waiting for a response; shutdown lets them finish (each is bounded by timeout). */
   private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
 
   private ZipkinSpanExporter(URI endpoint, Duration timeout) {
     this.endpoint = endpoint;
     this.endpointForLog = withoutUserInfo(endpoint);
     this.timeout = timeout;
-    this.client =
-        HttpClient.newBuilder()
-            // Zipkin speaks HTTP/1.1; asking for h2c would cost an upgrade round trip per
-            // connection and buys nothing for one POST at a time.
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .executor(newExecutor())
-            .build();
+  }
+
+  private HttpClient client() {
+    HttpClient current = client;
+    if (current == null) {
+      synchronized (this) {
+        current = client;
+        if (current == null) {
+          current =
+              HttpClient.newBuilder()
+                  // Zipkin speaks HTTP/1.1; asking for h2c would cost an upgrade round trip per
+                  // connection and buys nothing for one POST at a time.
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(timeout)
+                  .executor(newExecutor())
+                  .build();
+          client = current;
+        }
+      }
+    }
+    return current;
   }
 
   /**
@@ -127,7 +142,7 @@ public final class ZipkinSpanExporter implements SpanExporter {
       CompletableFuture<HttpResponse<String>> response;
       try (Scope ignored =
           InstrumentationSuppression.suppress(Context.current()).makeCurrent()) {
-        response = client.sendAsync(request, ZipkinSpanExporter::readBodyOnlyOnError);
+        response = client().sendAsync(request, ZipkinSpanExporter::readBodyOnlyOnError);
       }
       response.whenComplete((r, error) -> complete(result, count, r, error));
     } catch (Throwable t) {
@@ -164,6 +179,8 @@ public final class ZipkinSpanExporter implements SpanExporter {
   private void fail(CompletableResultCode result, int count, String reason) {
     try {
       recordFailure(count, reason);
+    } catch (RuntimeException e) {
+      // A broken log binding must not turn a failed export into an exception in export().
     } finally {
       result.fail();
     }

@@ -15,6 +15,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
@@ -30,6 +31,11 @@ public final class InstrumentationInstaller {
   public static void install(
       Instrumentation instrumentation, List<InstrumentationModule> modules, boolean lateAttach)
       throws Exception {
+    // Baton never injects classes, so Byte Buddy need not reach for sun.misc.Unsafe (which
+    // prints warnings on Java 24+). The key is relocated with Byte Buddy, so it only affects ours.
+    if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+      System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    }
     ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
     IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
     IndyBootstrap.install(linker);
@@ -63,7 +69,11 @@ public final class InstrumentationInstaller {
             .with(listener)
             // Replaces Byte Buddy's default, which would skip every JDK class.
             .ignore(
-                nameStartsWith("dev.baton.")
+                nameStartsWith("dev.baton.agent.")
+                    .or(nameStartsWith("dev.baton.bootstrap."))
+                    .or(nameStartsWith("dev.baton.instrumentation."))
+                    .or(nameStartsWith("dev.baton.launcher."))
+                    .or(nameStartsWith("dev.baton.shaded."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(nameStartsWith("jdk.internal.reflect."))
                     .or(nameStartsWith("sun.reflect."))

@@ -26,8 +26,8 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
+    // Abstract classes too: HttpServlet declares the service method its subclasses inherit.
     return not(isInterface())
-        .and(not(isAbstract()))
         .and(hasSuperType(namedOneOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter")));
   }
 
@@ -36,6 +36,7 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
     transformer.applyAdvice(
         named("service")
             .and(isPublic())
+            .and(not(isAbstract()))
             .and(takesArguments(2))
             .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
             .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))),
@@ -43,6 +44,7 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
     transformer.applyAdvice(
         named("doFilter")
             .and(isPublic())
+            .and(not(isAbstract()))
             .and(takesArguments(3))
             .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
             .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))),
