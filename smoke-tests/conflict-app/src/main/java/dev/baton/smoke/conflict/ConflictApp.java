@@ -1,0 +1,230 @@
+package dev.baton.smoke.conflict;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.implementation.FixedValue;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service that bundles its own, unrelocated OpenTelemetry SDK, Byte Buddy and SLF4J/Logback, of
+ * versions different from the agent's. With the agent attached it must still see and use its own
+ * versions (DESIGN.md rule 2, "Isolation").
+ *
+ * <p>Prints one {@code key=value} line per check to stdout, then {@code CONFLICT-APP OK} and exits 0,
+ * or {@code CONFLICT-APP FAILED: <reason>} and exits 1.
+ */
+public final class ConflictApp {
+
+  private static final AttributeKey<String> TELEMETRY_SDK_VERSION =
+      AttributeKey.stringKey("telemetry.sdk.version");
+  private static final String BYTEBUDDY_POM_PROPERTIES =
+      "META-INF/maven/net.bytebuddy/byte-buddy/pom.properties";
+  private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
+
+  private final List<String> failures = new ArrayList<>();
+  private final ClassLoader appLoader = ConflictApp.class.getClassLoader();
+  private final Properties expected;
+
+  private ConflictApp(Properties expected) {
+    this.expected = expected;
+  }
+
+  public static void main(String[] args) {
+    Properties expected = new Properties();
+    try {
+      expected = loadProperties(ConflictApp.class.getClassLoader(), "conflict-app-expected.properties");
+    } catch (Throwable t) {
+      t.printStackTrace();
+    }
+    ConflictApp app = new ConflictApp(expected);
+    if (expected.isEmpty()) {
+      app.failures.add("conflict-app-expected.properties missing from the application jar");
+    }
+    app.run();
+    List<String> failures = app.failures;
+    if (failures.isEmpty()) {
+      System.out.println("CONFLICT-APP OK");
+      System.out.flush();
+      System.exit(0);
+    } else {
+      System.out.println("CONFLICT-APP FAILED: " + String.join("; ", failures));
+      System.out.flush();
+      System.exit(1);
+    }
+  }
+
+  private void run() {
+    section("slf4j logging", this::logThroughLogback);
+    section("opentelemetry sdk", this::checkOpenTelemetry);
+    section("byte buddy", this::checkByteBuddy);
+    section("slf4j binding", this::checkSlf4jBinding);
+    section("spans exported", this::checkSpansExported);
+  }
+
+  // --- SLF4J / Logback -------------------------------------------------------------------------
+
+  private void logThroughLogback() {
+    Logger log = LoggerFactory.getLogger(ConflictApp.class);
+    log.info("logged through logback");
+    System.out.flush();
+  }
+
+  private void checkSlf4jBinding() {
+    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    String binding = factory.getClass().getName();
+    print("slf4j.binding", binding);
+    if (!LOGBACK_CONTEXT.equals(binding)) {
+      fail("slf4j.binding is " + binding + ", expected " + LOGBACK_CONTEXT);
+    }
+    sameLoader("org.slf4j.LoggerFactory", LoggerFactory.class);
+    sameLoader(binding, factory.getClass());
+  }
+
+  // --- OpenTelemetry ---------------------------------------------------------------------------
+
+  private InMemorySpanExporter exporter;
+
+  private void checkOpenTelemetry() {
+    String sdkVersion = Resource.getDefault().getAttribute(TELEMETRY_SDK_VERSION);
+    print("otel.sdk.version", sdkVersion);
+    expect("otel.sdk.version", sdkVersion, expected.getProperty("otel.sdk.version"));
+
+    ClassLoader apiLoader = GlobalOpenTelemetry.class.getClassLoader();
+    print("otel.api.class.loader", String.valueOf(apiLoader));
+    if (apiLoader == null) {
+      fail("GlobalOpenTelemetry was loaded by the bootstrap class loader, not the application's");
+    } else if (apiLoader != appLoader) {
+      fail("GlobalOpenTelemetry was loaded by " + apiLoader + ", not the application's " + appLoader);
+    }
+    sameLoader("io.opentelemetry.sdk.OpenTelemetrySdk", OpenTelemetrySdk.class);
+
+    exporter = InMemorySpanExporter.create();
+    SdkTracerProvider tracerProvider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    // The application's own global; must not throw with the agent attached.
+    GlobalOpenTelemetry.set(sdk);
+
+    // Through the global, so that path is proven to reach the app's own SDK.
+    Tracer tracer = GlobalOpenTelemetry.getTracer("dev.baton.smoke.conflict");
+    Span span = tracer.spanBuilder("conflict-app-span").startSpan();
+    span.setAttribute("app", "conflict-app");
+    span.end();
+    tracerProvider.forceFlush();
+  }
+
+  private void checkSpansExported() {
+    if (exporter == null) {
+      print("app.spans.exported", "0");
+      fail("the in-memory exporter was never created");
+      return;
+    }
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    print("app.spans.exported", String.valueOf(spans.size()));
+    if (spans.size() != 1) {
+      fail("expected 1 span in the application's own exporter, got " + spans.size() + ": " + spans);
+      return;
+    }
+    SpanData data = spans.get(0);
+    if (!"conflict-app-span".equals(data.getName())) {
+      fail("exported span is named " + data.getName());
+    }
+    String spanSdkVersion = data.getResource().getAttribute(TELEMETRY_SDK_VERSION);
+    expect("exported span telemetry.sdk.version", spanSdkVersion, expected.getProperty("otel.sdk.version"));
+  }
+
+  // --- Byte Buddy ------------------------------------------------------------------------------
+
+  private void checkByteBuddy() throws Exception {
+    String version = ByteBuddy.class.getPackage().getImplementationVersion();
+    if (version == null) {
+      ClassLoader loader = ByteBuddy.class.getClassLoader();
+      Properties pom = loadProperties(loader, BYTEBUDDY_POM_PROPERTIES);
+      version = pom.getProperty("version");
+    }
+    print("bytebuddy.version", version);
+    expect("bytebuddy.version", version, expected.getProperty("bytebuddy.version"));
+    sameLoader("net.bytebuddy.ByteBuddy", ByteBuddy.class);
+
+    Class<?> generated =
+        new ByteBuddy()
+            .subclass(Object.class)
+            .method(named("toString"))
+            .intercept(FixedValue.value("hello from bytebuddy"))
+            .make()
+            .load(appLoader)
+            .getLoaded();
+    String result = generated.getDeclaredConstructor().newInstance().toString();
+    print("bytebuddy.result", result);
+    expect("bytebuddy.result", result, "hello from bytebuddy");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  private void section(String name, Check check) {
+    try {
+      check.run();
+    } catch (Throwable t) {
+      System.out.flush();
+      System.err.println("conflict-app: " + name + " failed with:");
+      t.printStackTrace();
+      System.err.flush();
+      fail(name + " threw " + t);
+    }
+  }
+
+  private void sameLoader(String what, Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    if (loader != appLoader) {
+      fail(what + " was loaded by " + loader + ", not the application's " + appLoader);
+    }
+  }
+
+  private void expect(String key, String actual, String wanted) {
+    if (wanted == null || !wanted.equals(actual)) {
+      fail(key + " is " + actual + ", expected " + wanted);
+    }
+  }
+
+  private void fail(String reason) {
+    failures.add(reason);
+  }
+
+  private static void print(String key, String value) {
+    System.out.println(key + "=" + value);
+    System.out.flush();
+  }
+
+  private static Properties loadProperties(ClassLoader loader, String resource) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("resource not found: " + resource);
+      }
+      properties.load(in);
+    }
+    return properties;
+  }
+}
