@@ -64,8 +64,12 @@ class EndToEndTraceTest {
     return Jdk.all();
   }
 
+  static String downstreamUrl() {
+    return "http://127.0.0.1:" + downstream.getPort();
+  }
+
   private static Map<String, String> downstreamEnv() {
-    return Map.of("DOWNSTREAM_URL", downstream.baseUrl());
+    return Map.of("DOWNSTREAM_URL", downstreamUrl());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -117,7 +121,7 @@ class EndToEndTraceTest {
       assertThat(client.name()).isEqualTo("GET");
       assertThat(client.attributes())
           .containsEntry("http.request.method", "GET")
-          .containsEntry("url.full", downstream.baseUrl() + "/downstream?from=demo")
+          .containsEntry("url.full", downstreamUrl() + "/downstream?from=demo")
           .containsEntry("server.address", "127.0.0.1")
           .containsEntry("server.port", Integer.toString(downstream.getPort()))
           .containsEntry("http.response.status_code", "200");
@@ -154,7 +158,7 @@ class EndToEndTraceTest {
   void attachesThroughJavaToolOptions(Jdk jdk) throws Exception {
     String service = "tool-options-" + jdk;
     Map<String, String> env = Map.of(
-        "DOWNSTREAM_URL", downstream.baseUrl(),
+        "DOWNSTREAM_URL", downstreamUrl(),
         "JAVA_TOOL_OPTIONS", "-javaagent:" + Artifacts.agentJar(),
         "OTEL_SERVICE_NAME", service,
         "OTEL_TRACES_EXPORTER", "otlp",
