@@ -176,6 +176,28 @@ class EndToEndTraceTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void exportsOverOtlpGrpc(Jdk jdk) throws Exception {
+    String service = "grpc-" + jdk;
+    List<String> settings = List.of(
+        "-Dotel.service.name=" + service,
+        "-Dotel.exporter.otlp.protocol=grpc",
+        "-Dotel.exporter.otlp.endpoint=" + receiver.grpcEndpoint(),
+        "-Dotel.bsp.schedule.delay=50");
+    try (DemoService demo = DemoService.start(jdk, DemoService.withAgent(settings), downstreamEnv())) {
+      assertThat(demo.get("/hello",
+          "traceparent", "00-" + INBOUND_TRACE + "-" + INBOUND_PARENT + "-01").statusCode())
+          .isEqualTo(200);
+      List<ReceivedSpan> spans = receiver.await(
+          s -> s.serviceName().equals(service), 2, Duration.ofSeconds(30));
+      assertThat(spans).extracting(ReceivedSpan::traceId).containsOnly(INBOUND_TRACE);
+      assertThat(only(spans, "CLIENT").parentSpanId()).isEqualTo(only(spans, "SERVER").spanId());
+      assertThat(demo.process().stderr()).contains("export otlp(grpc " + receiver.grpcEndpoint() + ")");
+      assertNoAgentComplaints(demo.process());
+    }
+  }
+
   static ReceivedSpan only(List<ReceivedSpan> spans, String kind) {
     List<ReceivedSpan> ofKind = new ArrayList<>();
     for (ReceivedSpan span : spans) {

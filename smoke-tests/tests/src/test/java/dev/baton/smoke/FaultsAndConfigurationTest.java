@@ -58,6 +58,23 @@ class FaultsAndConfigurationTest {
     }
   }
 
+  /** An async request's SERVER span ends when the response is complete, not when service() returns. */
+  @Test
+  void asyncRequestSpanEndsWithTheResponse() throws Exception {
+    String service = "async";
+    try (DemoService demo = DemoService.start(
+        Jdk.current(), DemoService.withAgent(DemoService.otlpSettings(receiver, service)), Map.of())) {
+      HttpResponse<String> response = demo.get("/async");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("async done");
+      ReceivedSpan server = receiver.await(
+          s -> s.serviceName().equals(service) && s.name().equals("GET /async"), 1, Duration.ofSeconds(30)).get(0);
+      assertThat(server.durationMillis()).isGreaterThanOrEqualTo(290);
+      assertThat(server.attributes()).containsEntry("http.response.status_code", "200");
+      assertThat(server.statusCode()).isEqualTo("UNSET");
+    }
+  }
+
   @Test
   void wrongSettingsCostOneLineEachAndTheServiceStarts() throws Exception {
     List<String> settings = new ArrayList<>(DemoService.otlpSettings(receiver, "bad-config"));

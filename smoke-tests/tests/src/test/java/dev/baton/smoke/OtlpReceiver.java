@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.resource.v1.Resource;
@@ -24,13 +28,14 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A real OTLP/HTTP (protobuf) trace receiver on 127.0.0.1: what the agent's OTLP exporter sends is
- * parsed with the OpenTelemetry protocol definitions. It also accepts Zipkin v2 JSON posts on
+ * A real OTLP trace receiver on 127.0.0.1, over HTTP (protobuf) and gRPC: what the agent's OTLP
+ * exporter sends is parsed with the OpenTelemetry protocol definitions. It also accepts Zipkin v2 JSON posts on
  * {@code /api/v2/spans} and keeps their headers, to check what the agent's exporters send.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private final HttpServer server;
+  private final Server grpcServer;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<Map<String, List<String>>> exportHeaders = new CopyOnWriteArrayList<>();
   private final List<String> zipkinBodies = new CopyOnWriteArrayList<>();
@@ -40,28 +45,49 @@ public final class OtlpReceiver implements AutoCloseable {
     server.createContext("/v1/traces", this::handleOtlp);
     server.createContext("/api/v2/spans", this::handleZipkin);
     server.start();
+    grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new TraceServiceGrpc.TraceServiceImplBase() {
+          @Override
+          public void export(ExportTraceServiceRequest request,
+              StreamObserver<ExportTraceServiceResponse> response) {
+            record(request);
+            response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+            response.onCompleted();
+          }
+        })
+        .build()
+        .start();
   }
 
+  /** The OTLP/HTTP base endpoint ({@code /v1/traces} is served below it). */
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The OTLP/gRPC endpoint. */
+  public String grpcEndpoint() {
+    return "http://127.0.0.1:" + grpcServer.getPort();
   }
 
   private void handleOtlp(HttpExchange exchange) throws IOException {
     try (exchange) {
       exportHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-      ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body(exchange));
-      for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-        String service = attributes(resourceSpans.getResource()).getOrDefault("service.name", "");
-        for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-          for (Span span : scopeSpans.getSpansList()) {
-            spans.add(flatten(service, scopeSpans.getScope().getName(), span));
-          }
-        }
-      }
+      record(ExportTraceServiceRequest.parseFrom(body(exchange)));
       byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, response.length);
       exchange.getResponseBody().write(response);
+    }
+  }
+
+  private void record(ExportTraceServiceRequest request) {
+    for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+      String service = attributes(resourceSpans.getResource()).getOrDefault("service.name", "");
+      for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+        for (Span span : scopeSpans.getSpansList()) {
+          spans.add(flatten(service, scopeSpans.getScope().getName(), span));
+        }
+      }
     }
   }
 
@@ -106,6 +132,7 @@ public final class OtlpReceiver implements AutoCloseable {
         span.getKind().name().replace("SPAN_KIND_", ""),
         attributes,
         span.getStatus().getCode().name().replace("STATUS_CODE_", ""),
+        (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1_000_000,
         events,
         exception == null ? Map.of() : exception);
   }
@@ -165,5 +192,6 @@ public final class OtlpReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    grpcServer.shutdownNow();
   }
 }

@@ -14,6 +14,7 @@ public record ReceivedSpan(
     String kind,
     Map<String, String> attributes,
     String statusCode,
+    long durationMillis,
     List<String> eventNames,
     Map<String, String> firstExceptionEvent) {
 

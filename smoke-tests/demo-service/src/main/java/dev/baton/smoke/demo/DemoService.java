@@ -60,6 +60,8 @@ public final class DemoService {
     context.addServletMappingDecoded("/downstream", "downstream");
     Tomcat.addServlet(context, "fail", new FailingServlet());
     context.addServletMappingDecoded("/fail", "fail");
+    Tomcat.addServlet(context, "async", new SlowAsyncServlet()).setAsyncSupported(true);
+    context.addServletMappingDecoded("/async", "async");
     tomcat.start();
     return tomcat;
   }
