@@ -3,6 +3,7 @@ package dev.baton.agent;
 import dev.baton.agent.config.AgentConfig;
 import dev.baton.agent.config.ConfigProperties;
 import dev.baton.agent.logging.AgentLogLevel;
+import dev.baton.agent.logging.SdkLogBridge;
 import dev.baton.agent.tooling.AdviceErrorReporter;
 import dev.baton.agent.tooling.InstrumentationInstaller;
 import dev.baton.agent.tracing.TracingSetup;
@@ -36,6 +37,7 @@ public final class BatonAgent {
       return;
     }
     String version = version();
+    SdkLogBridge.install(config.debug());
 
     OpenTelemetrySdk sdk = TracingSetup.create(config, version);
     GlobalOpenTelemetry.set(sdk);
