@@ -48,8 +48,8 @@ public final class BatonAgent {
                 "baton-shutdown"));
     AdviceErrors.install(new AdviceErrorReporter());
 
-    List<InstrumentationModule> modules = enabledModules(config);
-    InstrumentationInstaller.install(instrumentation, modules, lateAttach);
+    List<InstrumentationModule> modules =
+        InstrumentationInstaller.install(instrumentation, enabledModules(config), lateAttach);
 
     for (String problem : config.problems()) {
       logger.warn("configuration: {}", problem);

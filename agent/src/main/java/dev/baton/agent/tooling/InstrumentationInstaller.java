@@ -10,6 +10,7 @@ import dev.baton.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -18,17 +19,22 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns the enabled instrumentation modules into one Byte Buddy transformer and installs it. */
 public final class InstrumentationInstaller {
+
+  private static final Logger logger = LoggerFactory.getLogger(InstrumentationInstaller.class);
 
   private InstrumentationInstaller() {}
 
   /**
    * @param lateAttach true when attached to a running JVM: classes already loaded are then
    *     retransformed. At start-up nothing is scanned; classes are matched as they load.
+   * @return the modules that were applied
    */
-  public static void install(
+  public static List<InstrumentationModule> install(
       Instrumentation instrumentation, List<InstrumentationModule> modules, boolean lateAttach)
       throws Exception {
     // Baton never injects classes, so Byte Buddy need not reach for sun.misc.Unsafe (which
@@ -81,21 +87,31 @@ public final class InstrumentationInstaller {
             // Instrumented classes in named modules (the JDK's) must read the bootstrap helpers.
             .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
 
+    List<InstrumentationModule> applied = new ArrayList<>();
     for (InstrumentationModule module : modules) {
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        AgentBuilder.Transformer.ForAdvice transformer =
-            new AgentBuilder.Transformer.ForAdvice(adviceMapping)
-                .include(agentLoader)
-                .withExceptionHandler(exceptionHandler);
-        AdviceCollector collector = new AdviceCollector(transformer, module, linker);
-        type.transform(collector);
-        builder =
-            builder
-                .type(type.typeMatcher(), module.classLoaderMatcher())
-                .transform(collector.transformer());
+      // A module that cannot even describe its transformations is left out; the others still apply.
+      try {
+        AgentBuilder withModule = builder;
+        for (TypeInstrumentation type : module.typeInstrumentations()) {
+          AgentBuilder.Transformer.ForAdvice transformer =
+              new AgentBuilder.Transformer.ForAdvice(adviceMapping)
+                  .include(agentLoader)
+                  .withExceptionHandler(exceptionHandler);
+          AdviceCollector collector = new AdviceCollector(transformer, module, linker);
+          type.transform(collector);
+          withModule =
+              withModule
+                  .type(type.typeMatcher(), module.classLoaderMatcher())
+                  .transform(collector.transformer());
+        }
+        builder = withModule;
+        applied.add(module);
+      } catch (RuntimeException | LinkageError e) {
+        logger.warn("instrumentation {} is skipped: {}", module.name(), e.toString());
       }
     }
     builder.installOn(instrumentation);
+    return applied;
   }
 
   /** Records which advice belongs to which module while a type instrumentation names them. */

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Tomcat), which calls WireMock with java.net.http.HttpClient. The service runs in its own JVM
  * with only the built agent jar attached; the spans go to a real OTLP receiver.
  */
-class EndToEndTraceTest {
+class EndToEndTraceTest extends WithReceiver {
 
   static final Pattern TRACEPARENT =
       Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
@@ -41,27 +39,12 @@ class EndToEndTraceTest {
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
 
-  static OtlpReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() throws Exception {
-    receiver = new OtlpReceiver();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.close();
-  }
 
   @BeforeEach
   void stubDownstream() {
     downstream.resetAll();
     downstream.stubFor(get(urlPathEqualTo("/downstream"))
         .willReturn(aResponse().withStatus(200).withBody("stub ok")));
-  }
-
-  static List<Jdk> jdks() {
-    return Jdk.all();
   }
 
   static String downstreamUrl() {

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +15,8 @@ import org.junit.jupiter.api.Test;
  * a wrong setting costs one log line and nothing else, a dead backend changes nothing, and the
  * agent's own export traffic is never traced.
  */
-class FaultsAndConfigurationTest {
+class FaultsAndConfigurationTest extends WithReceiver {
 
-  static OtlpReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() throws Exception {
-    receiver = new OtlpReceiver();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.close();
-  }
 
   @Test
   void applicationExceptionIsRecordedAndPassesThrough() throws Exception {

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,23 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code java -jar baton-agent.jar attach <pid>} on a service that is already serving: the classes
  * it already loaded (its servlets, the JDK HttpClient) are retransformed.
  */
-class LateAttachTest {
+class LateAttachTest extends WithReceiver {
 
-  static OtlpReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() throws Exception {
-    receiver = new OtlpReceiver();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.close();
-  }
-
-  static List<Jdk> jdks() {
-    return Jdk.all();
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")

@@ -7,7 +7,6 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
@@ -74,20 +73,8 @@ public final class HttpClientTracer<REQ, RESP> {
 
   /** Ends the CLIENT span: 4xx and 5xx responses and exceptions are errors. */
   public void end(Context context, RESP response, Throwable error) {
-    Span span = Span.fromContext(context);
     int status = response == null ? 0 : attributes.statusCode(response);
-    if (status > 0) {
-      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
-    }
-    if (error != null) {
-      span.recordException(error);
-      span.setAttribute(ERROR_TYPE, error.getClass().getName());
-      span.setStatus(StatusCode.ERROR);
-    } else if (status >= 400) {
-      span.setAttribute(ERROR_TYPE, Integer.toString(status));
-      span.setStatus(StatusCode.ERROR);
-    }
-    span.end();
+    HttpSpanEnd.end(Span.fromContext(context), status, error, 400);
   }
 
   private static long port(URI uri) {

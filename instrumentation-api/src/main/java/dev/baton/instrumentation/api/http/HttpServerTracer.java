@@ -6,7 +6,6 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -72,24 +71,12 @@ public final class HttpServerTracer<REQ, RESP> {
    * the server did what it should.
    */
   public void end(Context context, RESP response, Throwable error) {
-    Span span = Span.fromContext(context);
     int status = response == null ? 0 : attributes.statusCode(response);
     if (error != null && status < 500) {
       // the container will turn an escaping exception into a 500
       status = 500;
     }
-    if (status > 0) {
-      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
-    }
-    if (error != null) {
-      span.recordException(error);
-      span.setAttribute(ERROR_TYPE, error.getClass().getName());
-      span.setStatus(StatusCode.ERROR);
-    } else if (status >= 500) {
-      span.setAttribute(ERROR_TYPE, Integer.toString(status));
-      span.setStatus(StatusCode.ERROR);
-    }
-    span.end();
+    HttpSpanEnd.end(Span.fromContext(context), status, error, 500);
   }
 
   private static void setIfPresent(
