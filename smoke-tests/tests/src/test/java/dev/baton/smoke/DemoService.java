@@ -1,5 +1,6 @@
 package dev.baton.smoke;
 
+import dev.baton.testing.OtlpReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

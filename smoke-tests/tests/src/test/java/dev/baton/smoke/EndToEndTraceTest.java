@@ -1,5 +1,7 @@
 package dev.baton.smoke;
 
+import dev.baton.testing.OtlpReceiver;
+import dev.baton.testing.ReceivedSpan;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -1,5 +1,7 @@
 package dev.baton.smoke;
 
+import dev.baton.testing.OtlpReceiver;
+import dev.baton.testing.ReceivedSpan;
 import static dev.baton.smoke.EndToEndTraceTest.only;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.baton.smoke;
 
+import dev.baton.testing.OtlpReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -6,6 +6,7 @@ import io.opentelemetry.context.Scope;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** What the HttpClient advice does; the advice itself only forwards here. */
 public final class JavaHttpClientTracing {
@@ -52,7 +53,14 @@ public final class JavaHttpClientTracing {
       return;
     }
     // Observes completion without changing the future the application holds.
-    future.whenComplete((response, failure) -> TRACER.end(call.context, response, failure));
+    future.whenComplete((response, failure) -> TRACER.end(call.context, response, unwrap(failure)));
+  }
+
+  /** Dependent stages see the client's exception wrapped; the span records the client's own. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static ClientCall callOf(Object[] enter) {

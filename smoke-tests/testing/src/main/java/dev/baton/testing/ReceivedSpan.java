@@ -1,4 +1,4 @@
-package dev.baton.smoke;
+package dev.baton.testing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.baton.smoke;
+package dev.baton.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -41,7 +41,12 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<String> zipkinBodies = new CopyOnWriteArrayList<>();
 
   public OtlpReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(0);
+  }
+
+  /** @param httpPort the OTLP/HTTP port, or 0 for any free one */
+  public OtlpReceiver(int httpPort) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
     server.createContext("/v1/traces", this::handleOtlp);
     server.createContext("/api/v2/spans", this::handleZipkin);
     server.start();
@@ -175,6 +180,13 @@ public final class OtlpReceiver implements AutoCloseable {
       Thread.sleep(50);
     } while (System.nanoTime() < deadline);
     throw new AssertionError("expected " + count + " spans, got " + matching + "; all received: " + spans);
+  }
+
+  /** Forgets everything received so far. */
+  public void clear() {
+    spans.clear();
+    exportHeaders.clear();
+    zipkinBodies.clear();
   }
 
   public List<ReceivedSpan> spans() {
