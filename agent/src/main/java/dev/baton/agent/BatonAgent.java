@@ -39,13 +39,18 @@ public final class BatonAgent {
     String version = version();
     SdkLogBridge.install(config.debug());
 
-    OpenTelemetrySdk sdk = TracingSetup.create(config, version);
-    GlobalOpenTelemetry.set(sdk);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS),
-                "baton-shutdown"));
+    if (config.mode() == AgentConfig.Mode.FORWARD) {
+      GlobalOpenTelemetry.set(TracingSetup.forwardOnly(config));
+    } else {
+      OpenTelemetrySdk sdk = TracingSetup.create(config, version);
+      GlobalOpenTelemetry.set(sdk);
+      // Spans still queued are exported before the JVM exits, within a bound.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS),
+                  "baton-shutdown"));
+    }
     AdviceErrors.install(new AdviceErrorReporter());
 
     List<InstrumentationModule> modules =
@@ -57,13 +62,16 @@ public final class BatonAgent {
     List<String> names = new ArrayList<>();
     modules.forEach(m -> names.add(m.name()));
     logger.info(
-        "Baton {} started in {} ms{}: service {}, export {}, propagators {}, instrumentations {}",
+        "Baton {} started in {} ms{}: {} mode, service {}, export {}, propagators {}, "
+            + "forward-headers {}, instrumentations {}",
         version,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
         lateAttach ? " (attached)" : "",
+        config.mode().name().toLowerCase(java.util.Locale.ROOT),
         config.serviceName(),
         config.describeExport(),
         config.propagators(),
+        config.forwardHeaders(),
         names);
   }
 

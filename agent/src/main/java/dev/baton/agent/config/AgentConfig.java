@@ -1,5 +1,7 @@
 package dev.baton.agent.config;
 
+import dev.baton.agent.tracing.PropagationFormat;
+import dev.baton.instrumentation.api.propagation.HeaderValues;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +26,16 @@ public final class AgentConfig {
 
   public enum OtlpProtocol { GRPC, HTTP_PROTOBUF }
 
+  /** {@code baton.mode}: spans per hop, or forwarding the inbound headers untouched. */
+  public enum Mode { TRACE, FORWARD }
+
   static final List<String> EXPORTERS = List.of("otlp", "zipkin", "console", "logging", "none");
   static final List<String> PROTOCOLS = List.of("grpc", "http/protobuf");
   static final List<String> SAMPLERS = List.of("always_on", "always_off", "traceidratio",
       "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio");
   static final List<String> PROPAGATORS =
-      List.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none");
+      List.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "xray", "none");
+  static final List<String> MODES = List.of("trace", "forward");
   static final List<String> COMPRESSIONS = List.of("gzip", "none");
 
   private final List<String> problems = new ArrayList<>();
@@ -37,6 +43,8 @@ public final class AgentConfig {
 
   private final boolean enabled;
   private final boolean debug;
+  private final Mode mode;
+  private final List<String> forwardHeaders;
   private final String serviceName;
   private final Map<String, String> resourceAttributes;
   private final Set<Exporter> exporters;
@@ -84,6 +92,8 @@ public final class AgentConfig {
     sampler = samplerName;
     samplerRatio = ratio;
     propagators = readPropagators();
+    mode = readChoice("baton.mode", MODES, "trace").equals("forward") ? Mode.FORWARD : Mode.TRACE;
+    forwardHeaders = readForwardHeaders();
     instrumentationDefaultEnabled =
         readBoolean("otel.instrumentation.common.default-enabled", true);
     bspMaxQueueSize = readPositiveInt("otel.bsp.max.queue.size", 2048);
@@ -113,6 +123,15 @@ public final class AgentConfig {
 
   public boolean debug() {
     return debug;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** Header names (lower case) copied verbatim from inbound to outbound requests. */
+  public List<String> forwardHeaders() {
+    return forwardHeaders;
   }
 
   public String serviceName() {
@@ -181,6 +200,9 @@ public final class AgentConfig {
 
   /** A short description of where spans go, for the start-up line. */
   public String describeExport() {
+    if (mode == Mode.FORWARD) {
+      return "none (forward mode)";
+    }
     if (exporters.isEmpty()) {
       return "none";
     }
@@ -437,6 +459,46 @@ public final class AgentConfig {
       }
     }
     return Collections.unmodifiableList(result);
+  }
+
+  /**
+   * {@code baton.propagation.forward-headers}: header names and preset names (see
+   * {@link MeshPresets}), comma-separated. A header a configured propagator already handles is
+   * refused: both would write it.
+   */
+  private List<String> readForwardHeaders() {
+    String key = "baton.propagation.forward-headers";
+    List<String> entries = readList(key);
+    if (entries == null) {
+      entries = List.of("x-request-id");
+    }
+    List<String> result = new ArrayList<>();
+    for (String entry : entries) {
+      List<String> preset = MeshPresets.headers(entry);
+      for (String name : preset != null ? preset : List.of(entry)) {
+        if (name.equals("none")) {
+          continue;
+        }
+        if (!HeaderValues.isValidName(name)) {
+          problem(key, name, "header names and the presets " + MeshPresets.names(), "the others listed");
+        } else if (ownedByPropagator(name) != null) {
+          problems.add(key + " lists " + name + ", which propagator " + ownedByPropagator(name)
+              + " already forwards; it is ignored there");
+        } else if (!result.contains(name)) {
+          result.add(name);
+        }
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  private String ownedByPropagator(String header) {
+    for (String name : propagators) {
+      if (PropagationFormat.byConfigName(name).owns(header)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** {@code key1=value1,key2=value2}, values percent-decoded as the OpenTelemetry spec asks. */

@@ -76,6 +76,11 @@ public final class ConfigProperties {
     return new ConfigProperties(Collections.unmodifiableMap(merged), problems);
   }
 
+  /** Properties as if given with -D, and no environment; for tests in other packages. */
+  public static ConfigProperties forTest(Properties systemProperties) {
+    return create(systemProperties, Map.of());
+  }
+
   /** Builds properties from explicit pairs; for tests. */
   static ConfigProperties of(Map<String, String> pairs) {
     Map<String, String> normalized = new HashMap<>();

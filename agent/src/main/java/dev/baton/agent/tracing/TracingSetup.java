@@ -3,19 +3,13 @@ package dev.baton.agent.tracing;
 import dev.baton.agent.config.AgentConfig;
 import dev.baton.agent.export.ConsoleSpanExporter;
 import dev.baton.agent.export.ZipkinSpanExporter;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
-import io.opentelemetry.extension.trace.propagation.B3Propagator;
-import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
-import io.opentelemetry.extension.trace.propagation.OtTracePropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -32,6 +26,14 @@ import java.util.Map;
 public final class TracingSetup {
 
   private TracingSetup() {}
+
+  /**
+   * Forward mode: no tracer provider and no exporter, only the propagators. Spans started through
+   * it are non-recording and carry their parent's ids, so no id is ever invented.
+   */
+  public static OpenTelemetry forwardOnly(AgentConfig config) {
+    return OpenTelemetry.propagating(Propagation.create(config));
+  }
 
   public static OpenTelemetrySdk create(AgentConfig config, String agentVersion) {
     SdkTracerProviderBuilder tracerProvider =
@@ -68,7 +70,7 @@ public final class TracingSetup {
     }
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider.build())
-        .setPropagators(propagators(config.propagators()))
+        .setPropagators(Propagation.create(config))
         .build();
   }
 
@@ -98,35 +100,6 @@ public final class TracingSetup {
       default:
         return Sampler.parentBased(Sampler.alwaysOn());
     }
-  }
-
-  static ContextPropagators propagators(List<String> names) {
-    List<TextMapPropagator> propagators = new ArrayList<>();
-    for (String name : names) {
-      switch (name) {
-        case "tracecontext":
-          propagators.add(W3CTraceContextPropagator.getInstance());
-          break;
-        case "baggage":
-          propagators.add(W3CBaggagePropagator.getInstance());
-          break;
-        case "b3":
-          propagators.add(B3Propagator.injectingSingleHeader());
-          break;
-        case "b3multi":
-          propagators.add(B3Propagator.injectingMultiHeaders());
-          break;
-        case "jaeger":
-          propagators.add(JaegerPropagator.getInstance());
-          break;
-        case "ottrace":
-          propagators.add(OtTracePropagator.getInstance());
-          break;
-        default:
-          throw new AssertionError(name);
-      }
-    }
-    return ContextPropagators.create(TextMapPropagator.composite(propagators));
   }
 
   private static SpanExporter otlp(AgentConfig config) {

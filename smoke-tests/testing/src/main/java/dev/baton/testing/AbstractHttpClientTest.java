@@ -75,7 +75,8 @@ public abstract class AbstractHttpClientTest {
   void carriesTheInboundTraceDownstream() throws Exception {
     try (TracedServer server = TracedServer.start(
         request -> Integer.toString(send("GET", uri("/ok?item=1"), Map.of("x-app", "1"))))) {
-      assertThat(server.call("traceparent", TRACEPARENT, "baggage", "tenant=acme")).isEqualTo("200");
+      assertThat(server.call("traceparent", TRACEPARENT, "baggage", "tenant=acme",
+          "x-request-id", "0f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b")).isEqualTo("200");
     }
     LoggedRequest arrived = onlyRequest("/ok");
     Traceparent traceparent = Traceparent.parse(arrived.getHeader("traceparent"));
@@ -83,6 +84,8 @@ public abstract class AbstractHttpClientTest {
     assertThat(traceparent.sampled()).isTrue();
     assertThat(arrived.getHeader("baggage")).isEqualTo("tenant=acme");
     assertThat(arrived.getHeader("x-app")).as("the application's own header").isEqualTo("1");
+    assertThat(arrived.getHeader("x-request-id")).as("the mesh's request id, verbatim")
+        .isEqualTo("0f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b");
 
     List<ReceivedSpan> spans = receiver().awaitTrace(TRACE_ID, 2, WAIT);
     ReceivedSpan server = only(spans, "SERVER");

@@ -65,7 +65,8 @@ class EndToEndTraceTest extends WithReceiver {
         jdk, DemoService.withAgent(DemoService.otlpSettings(receiver, service)), downstreamEnv())) {
       HttpResponse<String> response = demo.get("/hello",
           "traceparent", "00-" + INBOUND_TRACE + "-" + INBOUND_PARENT + "-01",
-          "baggage", "tenant=acme,user.id=42");
+          "baggage", "tenant=acme,user.id=42",
+          "x-request-id", "3e1f6a2c-5d0b-9d8e-8f3a-1b2c3d4e5f60");
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("hello; downstream said: 200 stub ok");
 
@@ -78,6 +79,7 @@ class EndToEndTraceTest extends WithReceiver {
       assertThat(Integer.parseInt(traceparent.group(3), 16) & 1).as("sampled").isEqualTo(1);
       assertThat(arrived.getHeader("baggage")).contains("tenant=acme").contains("user.id=42");
       assertThat(arrived.getHeader("x-demo")).isEqualTo("1");
+      assertThat(arrived.getHeader("x-request-id")).isEqualTo("3e1f6a2c-5d0b-9d8e-8f3a-1b2c3d4e5f60");
 
       // What the backend received: one trace, SERVER child of the inbound parent, CLIENT child of SERVER.
       List<ReceivedSpan> spans = receiver.await(
@@ -183,6 +185,41 @@ class EndToEndTraceTest extends WithReceiver {
     }
   }
 
+  /** Forward mode: the inbound headers reach the downstream byte for byte, and nothing is exported. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void forwardModePassesHeadersVerbatimAndExportsNothing(Jdk jdk) throws Exception {
+    String service = "forward-" + jdk;
+    List<String> settings = new ArrayList<>(DemoService.otlpSettings(receiver, service));
+    settings.add("-Dbaton.mode=forward");
+    settings.add("-Dotel.propagators=tracecontext,baggage,b3multi");
+    settings.add("-Dbaton.propagation.forward-headers=istio");
+    Map<String, String> inbound = new java.util.LinkedHashMap<>();
+    inbound.put("traceparent", "00-" + INBOUND_TRACE + "-" + INBOUND_PARENT + "-01");
+    inbound.put("tracestate", "vendor=opaque");
+    inbound.put("baggage", "tenant = acme;prop, user=42");
+    inbound.put("x-b3-traceid", INBOUND_TRACE);
+    inbound.put("x-b3-spanid", INBOUND_PARENT);
+    inbound.put("x-b3-parentspanid", "05e3ac9a4f6e3b90");
+    inbound.put("x-b3-sampled", "1");
+    inbound.put("x-request-id", "3e1f6a2c-5d0b-9d8e-8f3a-1b2c3d4e5f60");
+    inbound.put("x-ot-span-context", "0000000000000001;0000000000000002;0000000000000000");
+    try (DemoService demo = DemoService.start(jdk, DemoService.withAgent(settings), downstreamEnv())) {
+      List<String> headers = new ArrayList<>();
+      inbound.forEach((k, v) -> {
+        headers.add(k);
+        headers.add(v);
+      });
+      assertThat(demo.get("/hello", headers.toArray(new String[0])).statusCode()).isEqualTo(200);
+      LoggedRequest arrived = onlyDownstreamRequest();
+      inbound.forEach((name, value) -> assertThat(arrived.getHeader(name)).as(name).isEqualTo(value));
+      assertThat(demo.process().stderr()).contains("forward mode").contains("export none (forward mode)");
+      Thread.sleep(1000);
+      assertThat(receiver.spans()).noneMatch(s -> s.serviceName().equals(service));
+      assertNoAgentComplaints(demo.process());
+    }
+  }
+
   static ReceivedSpan only(List<ReceivedSpan> spans, String kind) {
     List<ReceivedSpan> ofKind = new ArrayList<>();
     for (ReceivedSpan span : spans) {
@@ -209,7 +246,8 @@ class EndToEndTraceTest extends WithReceiver {
   /** The agent started, and neither a transformation nor any advice failed. */
   static void assertNoAgentComplaints(ServiceProcess process) throws Exception {
     String stderr = process.stderr();
-    assertThat(stderr).contains("[baton] INFO Baton ").contains("instrumentations [servlet, java-http-client]");
+    assertThat(stderr).contains("[baton] INFO Baton ").containsPattern("instrumentations \\[.*servlet.*\\]")
+        .containsPattern("instrumentations \\[.*java-http-client.*\\]");
     assertThat(stderr).doesNotContain("[baton] WARN").doesNotContain("[baton] ERROR");
   }
 }
