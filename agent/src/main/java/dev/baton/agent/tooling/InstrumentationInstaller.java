@@ -11,6 +11,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -31,7 +33,8 @@ public final class InstrumentationInstaller {
 
   /**
    * @param lateAttach true when attached to a running JVM: classes already loaded are then
-   *     retransformed. At start-up nothing is scanned; classes are matched as they load.
+   *     retransformed. At start-up classes are matched as they load, and only the few JDK classes
+   *     modules name in {@link TypeInstrumentation#earlyLoadedTypes()} are retransformed.
    * @return the modules that were applied
    */
   public static List<InstrumentationModule> install(
@@ -67,10 +70,12 @@ public final class InstrumentationInstaller {
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(
                 lateAttach
-                    ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                    : AgentBuilder.RedefinitionStrategy.DISABLED)
+                    ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE
+                    : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
+                        earlyLoaded(instrumentation, modules)))
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(listener)
             // Replaces Byte Buddy's default, which would skip every JDK class.
@@ -112,6 +117,33 @@ public final class InstrumentationInstaller {
     }
     builder.installOn(instrumentation);
     return applied;
+  }
+
+  /**
+   * At start-up only the JDK classes that modules name as possibly loaded already are
+   * retransformed; everything else is matched as it loads.
+   */
+  private static Class<?>[] earlyLoaded(
+      Instrumentation instrumentation, List<InstrumentationModule> modules) {
+    Set<String> names = new HashSet<>();
+    for (InstrumentationModule module : modules) {
+      try {
+        for (TypeInstrumentation type : module.typeInstrumentations()) {
+          names.addAll(type.earlyLoadedTypes());
+        }
+      } catch (RuntimeException | LinkageError e) {
+        // reported, and the module skipped, where its transformations are built
+      }
+    }
+    List<Class<?>> loaded = new ArrayList<>();
+    if (!names.isEmpty()) {
+      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        if (names.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+          loaded.add(type);
+        }
+      }
+    }
+    return loaded.toArray(new Class<?>[0]);
   }
 
   /** Records which advice belongs to which module while a type instrumentation names them. */
