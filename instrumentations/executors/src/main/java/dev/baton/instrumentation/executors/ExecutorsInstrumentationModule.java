@@ -21,6 +21,7 @@ public final class ExecutorsInstrumentationModule extends InstrumentationModule 
     return List.of(
         new FutureTaskInstrumentation(),
         new ForkJoinTaskInstrumentation(),
+        new CompletionInstrumentation(),
         new ThreadPoolExecutorInstrumentation(),
         new ThreadPoolWorkerInstrumentation(),
         new ThreadInstrumentation());
