@@ -66,6 +66,20 @@ public final class HttpClientTracer<REQ, RESP> {
     return parent.with(span).with(CLIENT_SPAN, span);
   }
 
+  /**
+   * Renames the CLIENT span and corrects its method attributes, for a client that changes the
+   * method of a request after it started (HttpURLConnection turns GET into POST when the
+   * application opens the request body).
+   */
+  public void updateMethod(Context context, String method) {
+    Span span = Span.fromContext(context);
+    span.updateName(HttpMethods.spanName(method, null));
+    span.setAttribute(HTTP_REQUEST_METHOD, HttpMethods.normalize(method));
+    if (!HttpMethods.isKnown(method)) {
+      span.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, method);
+    }
+  }
+
   /** Writes the context into the outgoing request with every configured propagator. */
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
     GlobalOpenTelemetry.getPropagators().getTextMapPropagator().inject(context, carrier, setter);
