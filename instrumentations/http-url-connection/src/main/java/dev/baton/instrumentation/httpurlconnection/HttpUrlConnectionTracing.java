@@ -1,6 +1,7 @@
 package dev.baton.instrumentation.httpurlconnection;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
+import dev.baton.instrumentation.api.concurrent.WeakIdentityMap;
 import dev.baton.instrumentation.api.http.HttpClientTracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;

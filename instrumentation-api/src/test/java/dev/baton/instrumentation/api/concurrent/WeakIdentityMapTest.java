@@ -1,4 +1,4 @@
-package dev.baton.instrumentation.httpurlconnection;
+package dev.baton.instrumentation.api.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
