@@ -3,6 +3,7 @@ package dev.baton.agent.tooling;
 import dev.baton.bootstrap.AdviceLinker;
 import dev.baton.instrumentation.api.InstrumentationModule;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collections;
@@ -20,8 +21,11 @@ final class IndyAdviceLinker implements AdviceLinker {
 
   private final ClassLoader agentLoader;
   private final Map<String, InstrumentationModule> moduleByAdvice = new ConcurrentHashMap<>();
-  // Weak keys: a web application that is undeployed should not be kept by the agent.
-  private final Map<ClassLoader, Map<String, InstrumentationClassLoader>> loaders =
+  // An instrumentation loader references its library loader (and the classes it resolved
+  // through it), so it is held weakly here: the linked call sites in the instrumented classes keep
+  // it alive exactly as long as the library's classes live, and an undeployed web application
+  // can be collected with everything Baton made for it.
+  private final Map<ClassLoader, Map<String, WeakReference<InstrumentationClassLoader>>> loaders =
       Collections.synchronizedMap(new WeakHashMap<>());
   private final Map<String, InstrumentationClassLoader> bootstrapLoaders = new HashMap<>();
 
@@ -47,10 +51,19 @@ final class IndyAdviceLinker implements AdviceLinker {
 
   private InstrumentationClassLoader loaderFor(ClassLoader library, InstrumentationModule module) {
     synchronized (loaders) {
-      Map<String, InstrumentationClassLoader> perModule =
-          library == null ? bootstrapLoaders : loaders.computeIfAbsent(library, k -> new HashMap<>());
-      return perModule.computeIfAbsent(
-          module.name(), k -> new InstrumentationClassLoader(agentLoader, library, module.advicePackage()));
+      if (library == null) {
+        return bootstrapLoaders.computeIfAbsent(
+            module.name(), k -> new InstrumentationClassLoader(agentLoader, null, module.advicePackage()));
+      }
+      Map<String, WeakReference<InstrumentationClassLoader>> perModule =
+          loaders.computeIfAbsent(library, k -> new HashMap<>());
+      WeakReference<InstrumentationClassLoader> reference = perModule.get(module.name());
+      InstrumentationClassLoader loader = reference == null ? null : reference.get();
+      if (loader == null) {
+        loader = new InstrumentationClassLoader(agentLoader, library, module.advicePackage());
+        perModule.put(module.name(), new WeakReference<>(loader));
+      }
+      return loader;
     }
   }
 }
