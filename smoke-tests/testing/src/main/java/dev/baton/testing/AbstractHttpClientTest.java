@@ -16,6 +16,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,14 +73,39 @@ public abstract class AbstractHttpClientTest {
     return AgentExtension.receiver();
   }
 
+  /** The mesh headers an edge proxy (Envoy) sends into the service. */
+  protected static String[] meshHeaders() {
+    return new String[] {
+      "traceparent", TRACEPARENT,
+      "x-b3-traceid", TRACE_ID, "x-b3-spanid", INBOUND_PARENT, "x-b3-sampled", "1",
+      "baggage", "tenant=acme",
+      "x-request-id", "0f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b"};
+  }
+
   @Test
   void carriesTheInboundTraceDownstream() throws Exception {
     try (TracedServer server = TracedServer.start(
         request -> Integer.toString(send("GET", uri("/ok?item=1"), Map.of("x-app", "1"))))) {
-      assertThat(server.call("traceparent", TRACEPARENT, "baggage", "tenant=acme",
-          "x-request-id", "0f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b")).isEqualTo("200");
+      assertThat(server.call(meshHeaders())).isEqualTo("200");
     }
-    LoggedRequest arrived = onlyRequest("/ok");
+    assertArrivedWithTheInboundTrace(onlyRequest("/ok"));
+  }
+
+  /** The same, with the call made from a thread pool the handler hands the work to. */
+  @Test
+  void carriesTheInboundTraceFromAThreadPool() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try (TracedServer server = TracedServer.start(request -> Integer.toString(
+        pool.submit(() -> send("GET", uri("/ok?item=1"), Map.of("x-app", "1"))).get()))) {
+      assertThat(server.call(meshHeaders())).isEqualTo("200");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertArrivedWithTheInboundTrace(onlyRequest("/ok"));
+  }
+
+  /** Headers on the wire and the exported tree: SERVER child of the inbound parent, CLIENT child of SERVER. */
+  private void assertArrivedWithTheInboundTrace(LoggedRequest arrived) throws Exception {
     Traceparent traceparent = Traceparent.parse(arrived.getHeader("traceparent"));
     assertThat(traceparent.traceId()).isEqualTo(TRACE_ID);
     assertThat(traceparent.sampled()).isTrue();
@@ -86,6 +113,9 @@ public abstract class AbstractHttpClientTest {
     assertThat(arrived.getHeader("x-app")).as("the application's own header").isEqualTo("1");
     assertThat(arrived.getHeader("x-request-id")).as("the mesh's request id, verbatim")
         .isEqualTo("0f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b");
+    assertThat(arrived.getHeader("x-b3-traceid")).as("B3 multi, for Envoy").isEqualTo(TRACE_ID);
+    assertThat(arrived.getHeader("x-b3-spanid")).isEqualTo(traceparent.parentId());
+    assertThat(arrived.getHeader("x-b3-sampled")).isEqualTo("1");
 
     List<ReceivedSpan> spans = receiver().awaitTrace(TRACE_ID, 2, WAIT);
     ReceivedSpan server = only(spans, "SERVER");
