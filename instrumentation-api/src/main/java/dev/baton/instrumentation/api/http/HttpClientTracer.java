@@ -3,6 +3,7 @@ package dev.baton.instrumentation.api.http;
 import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
+import dev.baton.instrumentation.api.SpanRecording;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -25,10 +26,12 @@ public final class HttpClientTracer<REQ, RESP> {
 
   private final Tracer tracer;
   private final HttpClientAttributesGetter<REQ, RESP> attributes;
+  private final boolean recording;
 
   public HttpClientTracer(String instrumentationName, HttpClientAttributesGetter<REQ, RESP> attributes) {
     this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
     this.attributes = attributes;
+    this.recording = SpanRecording.isOn();
   }
 
   /**
@@ -41,6 +44,10 @@ public final class HttpClientTracer<REQ, RESP> {
 
   /** Starts the CLIENT span; the returned context holds it. */
   public Context start(Context parent, REQ request) {
+    if (!recording) {
+      // forward mode: nothing to record; the marker still keeps nested clients quiet
+      return parent.with(CLIENT_SPAN, Span.fromContext(parent));
+    }
     String method = attributes.method(request);
     URI uri = attributes.uri(request);
     SpanBuilder builder =
@@ -87,6 +94,9 @@ public final class HttpClientTracer<REQ, RESP> {
 
   /** Ends the CLIENT span: 4xx and 5xx responses and exceptions are errors. */
   public void end(Context context, RESP response, Throwable error) {
+    if (!recording) {
+      return;
+    }
     int status = response == null ? 0 : attributes.statusCode(response);
     HttpSpanEnd.end(Span.fromContext(context), status, error, 400);
   }

@@ -2,6 +2,7 @@ package dev.baton.instrumentation.api.http;
 
 import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
 
+import dev.baton.instrumentation.api.SpanRecording;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -20,6 +21,7 @@ public final class HttpServerTracer<REQ, RESP> {
   private final Tracer tracer;
   private final HttpServerAttributesGetter<REQ, RESP> attributes;
   private final TextMapGetter<REQ> headers;
+  private final boolean recording;
 
   public HttpServerTracer(
       String instrumentationName,
@@ -28,12 +30,16 @@ public final class HttpServerTracer<REQ, RESP> {
     this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
     this.attributes = attributes;
     this.headers = headers;
+    this.recording = SpanRecording.isOn();
   }
 
   /** Starts the SERVER span; the returned context holds it and whatever was extracted. */
   public Context start(Context parent, REQ request) {
     Context extracted =
         GlobalOpenTelemetry.getPropagators().getTextMapPropagator().extract(parent, request, headers);
+    if (!recording) {
+      return extracted;
+    }
     String method = attributes.method(request);
     String route = attributes.route(request);
     String path = attributes.path(request);
@@ -71,6 +77,9 @@ public final class HttpServerTracer<REQ, RESP> {
    * the server did what it should.
    */
   public void end(Context context, RESP response, Throwable error) {
+    if (!recording) {
+      return;
+    }
     int status = response == null ? 0 : attributes.statusCode(response);
     if (error != null && status < 500) {
       // the container will turn an escaping exception into a 500
