@@ -53,15 +53,16 @@ final class IndyAdviceLinker implements AdviceLinker {
     synchronized (loaders) {
       if (library == null) {
         return bootstrapLoaders.computeIfAbsent(
-            module.name(), k -> new InstrumentationClassLoader(agentLoader, null, module.advicePackage()));
+            module.advicePackage(), k -> new InstrumentationClassLoader(agentLoader, null, module.advicePackage()));
       }
       Map<String, WeakReference<InstrumentationClassLoader>> perModule =
           loaders.computeIfAbsent(library, k -> new HashMap<>());
-      WeakReference<InstrumentationClassLoader> reference = perModule.get(module.name());
+      // Keyed by package, not name: modules for two versions of a library share a name.
+      WeakReference<InstrumentationClassLoader> reference = perModule.get(module.advicePackage());
       InstrumentationClassLoader loader = reference == null ? null : reference.get();
       if (loader == null) {
         loader = new InstrumentationClassLoader(agentLoader, library, module.advicePackage());
-        perModule.put(module.name(), new WeakReference<>(loader));
+        perModule.put(module.advicePackage(), new WeakReference<>(loader));
       }
       return loader;
     }

@@ -107,6 +107,7 @@ public final class InstrumentationInstaller {
           withModule =
               withModule
                   .type(type.typeMatcher(), module.classLoaderMatcher())
+                  .transform(new LegacyClassFileUpgrade())
                   .transform(collector.transformer());
         }
         builder = withModule;

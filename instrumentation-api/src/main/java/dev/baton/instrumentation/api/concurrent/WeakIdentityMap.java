@@ -15,17 +15,21 @@ public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<K> collected = new ReferenceQueue<>();
 
+  /** A null key or value is ignored: there is nothing to attach. */
   public void put(K key, V value) {
+    if (key == null || value == null) {
+      return;
+    }
     purge();
     map.put(new WeakKey<>(key, collected), value);
   }
 
   public V get(K key) {
-    return map.get(new LookupKey(key));
+    return key == null ? null : map.get(new LookupKey(key));
   }
 
   public V remove(K key) {
-    return map.remove(new LookupKey(key));
+    return key == null ? null : map.remove(new LookupKey(key));
   }
 
   /** Approximate; for tests. */

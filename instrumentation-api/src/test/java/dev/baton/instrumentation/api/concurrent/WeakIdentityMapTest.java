@@ -35,4 +35,26 @@ class WeakIdentityMapTest {
     assertThat(map.size()).isEqualTo(1);
     assertThat(map.get(kept)).isEqualTo("kept");
   }
+
+  @Test
+  void putReplacesAndRemoveDetaches() {
+    WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+    Object key = new Object();
+    map.put(key, "one");
+    map.put(key, "two");
+    assertThat(map.get(key)).isEqualTo("two");
+    assertThat(map.remove(key)).isEqualTo("two");
+    assertThat(map.get(key)).isNull();
+    assertThat(map.size()).isZero();
+  }
+
+  @Test
+  void nullKeysAndValuesAreIgnored() {
+    WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+    map.put(null, "value");
+    map.put(new Object(), null);
+    assertThat(map.get(null)).isNull();
+    assertThat(map.remove(null)).isNull();
+    assertThat(map.size()).isZero();
+  }
 }
