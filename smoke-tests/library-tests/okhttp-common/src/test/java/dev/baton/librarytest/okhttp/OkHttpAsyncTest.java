@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,20 +85,23 @@ class OkHttpAsyncTest extends AbstractOkHttpTest {
       assertThat(Traceparent.parse(onlyRequest("/ok").getHeader("traceparent")).traceId())
           .isEqualTo(TRACE_ID);
 
-      // later and unrelated: a call enqueued outside any request, and a plain task on the thread
-      assertThat(OkHttpRequests.enqueue(client, OkHttpRequests.get(uri("/later")))).isEqualTo(200);
+      // later and unrelated, on the very same thread: a plain task, then a call enqueued
+      // outside any request; each must start a trace of its own
       int plain = dispatcherThread
           .submit(() -> OkHttpRequests.execute(CLIENT, OkHttpRequests.get(uri("/plain"))))
           .get(30, TimeUnit.SECONDS);
       assertThat(plain).isEqualTo(200);
+      assertThat(OkHttpRequests.enqueue(client, OkHttpRequests.get(uri("/later")))).isEqualTo(200);
     } finally {
       dispatcherThread.shutdownNow();
     }
-    for (String path : List.of("/later", "/plain")) {
+    Set<String> traces = new HashSet<>(Set.of(TRACE_ID));
+    for (String path : List.of("/plain", "/later")) {
       Traceparent traceparent = Traceparent.parse(onlyRequest(path).getHeader("traceparent"));
-      assertThat(traceparent.traceId()).as("trace of %s", path).isNotEqualTo(TRACE_ID);
+      assertThat(traces.add(traceparent.traceId())).as("%s has a new trace", path).isTrue();
       ReceivedSpan span = only(receiver().awaitTrace(traceparent.traceId(), 1, WAIT), "CLIENT");
       assertThat(span.isRoot()).as("%s starts its own trace", path).isTrue();
+      assertThat(span.spanId()).as("%s carries its own span", path).isEqualTo(traceparent.parentId());
     }
   }
 
