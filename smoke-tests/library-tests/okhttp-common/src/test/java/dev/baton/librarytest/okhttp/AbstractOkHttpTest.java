@@ -9,11 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.baton.librarytest.okhttp.OkHttpRequests.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.testing.AbstractHttpClientTest;
 import dev.baton.testing.ReceivedSpan;
 import dev.baton.testing.Traceparent;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,27 @@ abstract class AbstractOkHttpTest extends AbstractHttpClientTest {
     assertThat(span.statusCode()).isEqualTo("UNSET");
   }
 
+  /** The HTTP/2 codec, over cleartext with prior knowledge (OkHttp 3.11 and later). */
+  @Test
+  void http2RequestCarriesTheSpan() throws Exception {
+    Protocol h2c;
+    try {
+      h2c = Protocol.get("h2_prior_knowledge");
+    } catch (IOException e) {
+      assumeTrue(false, "this OkHttp has no HTTP/2 with prior knowledge");
+      return;
+    }
+    OkHttpClient client = CLIENT.newBuilder().protocols(List.of(h2c)).build();
+
+    assertThat(send(client, OkHttpRequests.get(uri("/ok")))).isEqualTo(200);
+
+    LoggedRequest arrived = onlyRequest("/ok");
+    assertThat(arrived.getProtocol()).isEqualTo("HTTP/2.0");
+    Traceparent traceparent = Traceparent.parse(arrived.getHeader("traceparent"));
+    ReceivedSpan span = only(receiver().awaitTrace(traceparent.traceId(), 1, WAIT), "CLIENT");
+    assertThat(span.spanId()).isEqualTo(traceparent.parentId());
+  }
+
   @Test
   void applicationSeesNoPropagationHeaders() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
@@ -118,8 +142,14 @@ abstract class AbstractOkHttpTest extends AbstractHttpClientTest {
     Throwable thrown = catchThrowable(() -> send(client, OkHttpRequests.get(uri("/slow"))));
 
     assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
-    Traceparent traceparent = Traceparent.parse(onlyRequest("/slow").getHeader("traceparent"));
+    // early OkHttp 3 releases (3.0.0 among them) retry a GET that timed out: every attempt
+    // carries the one span
+    List<LoggedRequest> attempts = downstream.findAll(anyRequestedFor(urlPathEqualTo("/slow")));
+    assertThat(attempts).isNotEmpty();
+    Traceparent traceparent = Traceparent.parse(attempts.get(0).getHeader("traceparent"));
     ReceivedSpan span = only(receiver().awaitTrace(traceparent.traceId(), 1, WAIT), "CLIENT");
+    assertThat(attempts).allSatisfy(attempt ->
+        assertThat(Traceparent.parse(attempt.getHeader("traceparent")).parentId()).isEqualTo(span.spanId()));
     assertThat(span.statusCode()).isEqualTo("ERROR");
     assertThat(span.firstExceptionEvent())
         .containsEntry("exception.type", SocketTimeoutException.class.getName());

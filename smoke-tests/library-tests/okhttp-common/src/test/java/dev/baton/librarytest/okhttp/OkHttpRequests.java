@@ -38,9 +38,9 @@ final class OkHttpRequests {
 
   /** {@code Call.execute()}: the status, or the client's own exception. */
   static int execute(OkHttpClient client, Request request) throws IOException {
-    try (Response response = client.newCall(request).execute()) {
-      return response.code();
-    }
+    Response response = client.newCall(request).execute();
+    response.body().close(); // Response itself is Closeable only from 3.3 on
+    return response.code();
   }
 
   /**
@@ -54,8 +54,9 @@ final class OkHttpRequests {
     client.newCall(request).enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
-        try (Response closed = response) {
-          status.set(closed.code());
+        try {
+          response.body().close();
+          status.set(response.code());
           inCallback.run();
         } catch (Exception e) {
           failure.set(e);
