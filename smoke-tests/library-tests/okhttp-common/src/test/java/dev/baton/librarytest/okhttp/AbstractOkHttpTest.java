@@ -157,12 +157,15 @@ abstract class AbstractOkHttpTest extends AbstractHttpClientTest {
 
   @Test
   void refusedConnectionReachesTheCallerAsOkHttpsOwnException() throws Exception {
-    int deadPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      deadPort = socket.getLocalPort();
-    }
-    Throwable thrown = catchThrowable(
-        () -> send(CLIENT, OkHttpRequests.get(URI.create("http://127.0.0.1:" + deadPort + "/"))));
+    URI dead = deadUri();
+    Throwable thrown = catchThrowable(() -> send(CLIENT, OkHttpRequests.get(dead)));
     assertThat(thrown).isInstanceOf(ConnectException.class);
+  }
+
+  /** A URI on 127.0.0.1 where nothing listens. */
+  protected static URI deadUri() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+    }
   }
 }

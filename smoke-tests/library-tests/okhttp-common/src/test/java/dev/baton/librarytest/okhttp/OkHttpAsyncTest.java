@@ -11,8 +11,6 @@ import dev.baton.testing.ReceivedSpan;
 import dev.baton.testing.TracedServer;
 import dev.baton.testing.Traceparent;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -124,11 +122,5 @@ class OkHttpAsyncTest extends AbstractOkHttpTest {
     Traceparent onTheWire = Traceparent.parse(onlyRequest("/nested").getHeader("traceparent"));
     assertThat(onTheWire.traceId()).isEqualTo(TRACE_ID);
     assertThat(onTheWire.parentId()).isEqualTo(nested.spanId());
-  }
-
-  private static URI deadUri() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
-    }
   }
 }
