@@ -20,7 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code Servlet.service} and {@code Filter.doFilter}: whichever the container calls first
- * for a request starts its SERVER span, the nested ones see it and do nothing.
+ * for a request starts its SERVER span, the nested ones see it and do nothing, and a later
+ * dispatch of the request (async, error page) runs with its context current.
  */
 public final class ServletAndFilterInstrumentation implements TypeInstrumentation {
 
@@ -57,7 +58,7 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
 
     @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
     public static Object enter(@Advice.Argument(0) ServletRequest request) {
-      return ServletTracing.start(request);
+      return ServletTracing.enter(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
@@ -65,8 +66,8 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
         @Advice.Argument(0) ServletRequest request,
         @Advice.Argument(1) ServletResponse response,
         @Advice.Thrown Throwable error,
-        @Advice.Enter Object call) {
-      ServletTracing.end(call, request, response, error);
+        @Advice.Enter Object dispatch) {
+      ServletTracing.exit(dispatch, request, response, error);
     }
   }
 }

@@ -11,6 +11,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class ServletInstrumentationModule extends InstrumentationModule {
 
   public ServletInstrumentationModule() {
+    // "servlet" also names the javax module: otel.instrumentation.servlet.enabled switches both.
     super("servlet", "servlet-5.0");
   }
 
@@ -22,6 +23,17 @@ public final class ServletInstrumentationModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new ServletAndFilterInstrumentation());
+    return List.of(new ServletAndFilterInstrumentation(), new AsyncContextInstrumentation());
+  }
+
+  /**
+   * The package shared with the javax module. The agent keeps one instrumentation class loader
+   * per module name and library class loader, and both servlet modules are named "servlet": a
+   * loader that sees javax and jakarta alike (Jetty 12 with ee8 and ee10) must be able to define
+   * the helpers of either, whichever module linked first.
+   */
+  @Override
+  public String advicePackage() {
+    return "dev.baton.instrumentation.servlet";
   }
 }

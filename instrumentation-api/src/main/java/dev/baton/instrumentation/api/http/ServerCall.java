@@ -1,0 +1,60 @@
+package dev.baton.instrumentation.api.http;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One inbound request in progress, from the moment its SERVER span starts until the response is
+ * complete. It is kept with the request (as a request attribute), so every later dispatch of the
+ * same request, on whatever thread, finds the context it belongs to.
+ */
+public final class ServerCall {
+
+  private final Context context;
+  private final Span span;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  // An exception a later dispatch threw (an async dispatch target), for the span's end.
+  private volatile Throwable laterError;
+
+  ServerCall(Context context) {
+    this.context = context;
+    this.span = Span.fromContext(context);
+  }
+
+  /** The context the request's code runs in: the extracted parent, baggage and the SERVER span. */
+  public Context context() {
+    return context;
+  }
+
+  /**
+   * Whether {@code current} already belongs to this request: its span is this call's span, or
+   * one of the same trace (a span the application started below it). Then nested filters,
+   * servlets, forwards and includes have nothing to do.
+   */
+  boolean isCurrentIn(Context current) {
+    Span currentSpan = Span.fromContext(current);
+    if (currentSpan == span) {
+      return true;
+    }
+    SpanContext currentSpanContext = currentSpan.getSpanContext();
+    return currentSpanContext.isValid()
+        && currentSpanContext.getTraceId().equals(span.getSpanContext().getTraceId());
+  }
+
+  void recordLaterError(Throwable error) {
+    if (laterError == null) {
+      laterError = error;
+    }
+  }
+
+  Throwable laterError() {
+    return laterError;
+  }
+
+  /** True exactly once: for whoever ends the span. */
+  boolean markEnded() {
+    return ended.compareAndSet(false, true);
+  }
+}

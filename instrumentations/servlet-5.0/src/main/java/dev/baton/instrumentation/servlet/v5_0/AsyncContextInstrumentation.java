@@ -1,0 +1,54 @@
+package dev.baton.instrumentation.servlet.v5_0;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.baton.instrumentation.api.TypeInstrumentation;
+import dev.baton.instrumentation.api.TypeTransformer;
+import jakarta.servlet.AsyncContext;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code AsyncContext.start(Runnable)}: the container runs the task on a pooled thread, which
+ * must see the request's context while the task runs and nothing after it.
+ */
+public final class AsyncContextInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return not(isInterface()).and(hasSuperType(named("jakarta.servlet.AsyncContext")));
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdvice(
+        named("start").and(isPublic()).and(takesArguments(1))
+            .and(takesArgument(0, named("java.lang.Runnable"))),
+        AsyncContextInstrumentation.class.getName() + "$StartAdvice");
+  }
+
+  public static final class StartAdvice {
+
+    private StartAdvice() {}
+
+    /**
+     * Replaces the task with one that runs it in the request's context. Wrapping is safe here:
+     * the container only runs the task and never hands it back to the application.
+     */
+    @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+    @Advice.AssignReturned.ToArguments(
+        @Advice.AssignReturned.ToArguments.ToArgument(value = 0, typing = Assigner.Typing.DYNAMIC))
+    public static Runnable enter(
+        @Advice.This AsyncContext asyncContext, @Advice.Argument(0) Runnable task) {
+      return ServletTracing.wrapAsyncTask(asyncContext, task);
+    }
+  }
+}
