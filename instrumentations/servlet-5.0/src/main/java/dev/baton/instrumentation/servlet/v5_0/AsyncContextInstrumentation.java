@@ -1,15 +1,8 @@
 package dev.baton.instrumentation.servlet.v5_0;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.baton.instrumentation.api.TypeInstrumentation;
 import dev.baton.instrumentation.api.TypeTransformer;
+import dev.baton.instrumentation.api.servlet.ServletMatchers;
 import jakarta.servlet.AsyncContext;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -24,14 +17,13 @@ public final class AsyncContextInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(hasSuperType(named("jakarta.servlet.AsyncContext")));
+    return ServletMatchers.asyncContexts("jakarta.servlet");
   }
 
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdvice(
-        named("start").and(isPublic()).and(takesArguments(1))
-            .and(takesArgument(0, named("java.lang.Runnable"))),
+        ServletMatchers.asyncContextStart(),
         AsyncContextInstrumentation.class.getName() + "$StartAdvice");
   }
 

@@ -1,17 +1,8 @@
 package dev.baton.instrumentation.servlet.v5_0;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.baton.instrumentation.api.TypeInstrumentation;
 import dev.baton.instrumentation.api.TypeTransformer;
+import dev.baton.instrumentation.api.servlet.ServletMatchers;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import net.bytebuddy.asm.Advice;
@@ -27,28 +18,13 @@ public final class ServletAndFilterInstrumentation implements TypeInstrumentatio
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    // Abstract classes too: HttpServlet declares the service method its subclasses inherit.
-    return not(isInterface())
-        .and(hasSuperType(namedOneOf("jakarta.servlet.Servlet", "jakarta.servlet.Filter")));
+    return ServletMatchers.servletsAndFilters("jakarta.servlet");
   }
 
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdvice(
-        named("service")
-            .and(isPublic())
-            .and(not(isAbstract()))
-            .and(takesArguments(2))
-            .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
-            .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))),
-        ServletAndFilterInstrumentation.class.getName() + "$ServiceAdvice");
-    transformer.applyAdvice(
-        named("doFilter")
-            .and(isPublic())
-            .and(not(isAbstract()))
-            .and(takesArguments(3))
-            .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
-            .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))),
+        ServletMatchers.serviceAndDoFilter("jakarta.servlet"),
         ServletAndFilterInstrumentation.class.getName() + "$ServiceAdvice");
   }
 
