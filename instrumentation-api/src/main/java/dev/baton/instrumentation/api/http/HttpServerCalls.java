@@ -33,38 +33,45 @@ public final class HttpServerCalls<REQ, RESP> {
     this.requests = requests;
   }
 
-  /** @return the dispatch to hand to {@link #exit}, or {@code null} when there is nothing to do */
+  /**
+   * @return what to hand to {@link #exit}: the new call for the first dispatch, a later dispatch,
+   *     or {@code null} when there is nothing to do
+   */
   public Object enter(REQ request) {
     Context current = Context.current();
     Object stored = requests.getAttribute(request, CALL_ATTRIBUTE);
     if (stored instanceof ServerCall) {
       ServerCall call = (ServerCall) stored;
-      return call.isCurrentIn(current) ? null : new Dispatch(call, false);
+      return call.isCurrentIn(current) ? null : new LaterDispatch(call);
     }
     ServerCall call = new ServerCall(tracer.start(current, request));
     requests.setAttribute(request, CALL_ATTRIBUTE, call);
-    return new Dispatch(call, true);
+    call.firstScope = call.context().makeCurrent();
+    return call;
   }
 
   /** @param error what the servlet or filter threw; it goes on to the container unchanged */
   public void exit(Object dispatch, REQ request, RESP response, Throwable error) {
-    if (!(dispatch instanceof Dispatch)) {
-      return;
-    }
-    Dispatch done = (Dispatch) dispatch;
-    done.scope.close();
-    if (!done.first) {
-      // A later dispatch: the request ends with the async cycle it belongs to, not here.
+    if (dispatch instanceof LaterDispatch) {
+      LaterDispatch later = (LaterDispatch) dispatch;
+      later.scope.close();
+      // The request ends with the async cycle it belongs to, not here.
       if (error != null) {
-        done.call.recordLaterError(error);
+        later.call.recordLaterError(error);
       }
       return;
     }
-    if (error == null && requests.isAsyncStarted(request)) {
-      requests.endWhenAsyncCompletes(request, done.call);
+    if (!(dispatch instanceof ServerCall)) {
       return;
     }
-    end(done.call, response, error);
+    ServerCall call = (ServerCall) dispatch;
+    call.firstScope.close();
+    if (error == null
+        && requests.isAsyncStarted(request)
+        && requests.endWhenAsyncCompletes(request, call)) {
+      return;
+    }
+    end(call, response, error);
   }
 
   /** Ends the call's span, once, however many listeners and dispatches report the end. */
@@ -92,15 +99,13 @@ public final class HttpServerCalls<REQ, RESP> {
     return task == null || context == Context.root() ? task : context.wrap(task);
   }
 
-  /** One servlet or filter call that made the request's context current. */
-  private static final class Dispatch {
+  /** A dispatch after the first (async, error page) that made the request's context current. */
+  private static final class LaterDispatch {
     final ServerCall call;
-    final boolean first;
     final Scope scope;
 
-    Dispatch(ServerCall call, boolean first) {
+    LaterDispatch(ServerCall call) {
       this.call = call;
-      this.first = first;
       this.scope = call.context().makeCurrent();
     }
   }

@@ -3,7 +3,8 @@ package dev.baton.instrumentation.api.http;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One inbound request in progress, from the moment its SERVER span starts until the response is
@@ -12,9 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ServerCall {
 
+  private static final AtomicIntegerFieldUpdater<ServerCall> ENDED =
+      AtomicIntegerFieldUpdater.newUpdater(ServerCall.class, "ended");
+
   private final Context context;
   private final Span span;
-  private final AtomicBoolean ended = new AtomicBoolean();
+  // The scope of the first dispatch, closed by the same thread when that dispatch returns.
+  Scope firstScope;
+  private volatile int ended;
   // An exception a later dispatch threw (an async dispatch target), for the span's end.
   private volatile Throwable laterError;
 
@@ -55,6 +61,6 @@ public final class ServerCall {
 
   /** True exactly once: for whoever ends the span. */
   boolean markEnded() {
-    return ended.compareAndSet(false, true);
+    return ENDED.compareAndSet(this, 0, 1);
   }
 }

@@ -18,6 +18,9 @@ public interface ServerRequestAccessor<REQ> {
    * Arranges for {@link HttpServerCalls#end} to run when the container completes the async
    * request (an {@code AsyncListener}); called while the dispatch that started async is still
    * running, as the servlet specification requires for adding listeners.
+   *
+   * @return false if the container refused the listener (the request completed meanwhile): the
+   *     span then ends at once
    */
-  void endWhenAsyncCompletes(REQ request, ServerCall call);
+  boolean endWhenAsyncCompletes(REQ request, ServerCall call);
 }

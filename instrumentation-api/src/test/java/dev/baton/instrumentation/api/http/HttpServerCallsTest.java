@@ -166,8 +166,9 @@ class HttpServerCallsTest {
     }
 
     @Override
-    public void endWhenAsyncCompletes(Request request, ServerCall call) {
+    public boolean endWhenAsyncCompletes(Request request, ServerCall call) {
       request.asyncCall = call;
+      return true;
     }
   }
 

@@ -113,6 +113,11 @@ public abstract class AbstractServletContainerTest<S, F> extends ServletContaine
     assertOneSpanFor(INCLUDE);
   }
 
+  @Test
+  void aServletCallingAnotherMakesOneSpan() throws Exception {
+    assertOneSpanFor(NESTED);
+  }
+
   private void assertOneSpanFor(String path) throws Exception {
     String traceId = newTraceId();
     EdgeRequest.Response response = EdgeRequest.get(port(), path, "traceparent", traceparent(traceId));

@@ -25,7 +25,7 @@ public final class JavaxTestApp {
 
   public static Deployment<Servlet, Filter> deployment() {
     List<Mapped<Servlet>> servlets = new ArrayList<>();
-    for (String path : List.of(ROUTE, API, FILTERED, FORWARD, INCLUDE, STATUS_500, THROW, ERROR_PAGE,
+    for (String path : List.of(ROUTE, API, FILTERED, FORWARD, INCLUDE, NESTED, STATUS_500, THROW, ERROR_PAGE,
         ASYNC_COMPLETE, ASYNC_DISPATCH, ASYNC_TARGET, ASYNC_START)) {
       servlets.add(new Mapped<>("servlet" + path.replace('/', '-'), path, new TestServlet(path)));
     }
@@ -64,6 +64,8 @@ public final class JavaxTestApp {
         }
         case FORWARD -> request.getRequestDispatcher(ROUTE).forward(request, response);
         case INCLUDE -> request.getRequestDispatcher(ROUTE).include(request, response);
+        // the public Servlet.service, as one servlet calling another would
+        case NESTED -> new TestServlet(ROUTE).service((ServletRequest) request, (ServletResponse) response);
         case STATUS_500 -> {
           response.setStatus(500);
           write(response, "failed");

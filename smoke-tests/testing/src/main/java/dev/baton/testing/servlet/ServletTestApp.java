@@ -21,6 +21,8 @@ public final class ServletTestApp {
   public static final String FILTERED = "/filtered";
   public static final String FORWARD = "/forward";
   public static final String INCLUDE = "/include";
+  /** Calls another servlet's {@code service} itself, without the container. */
+  public static final String NESTED = "/nested";
   /** Answers 500 without throwing. */
   public static final String STATUS_500 = "/status500";
   /** Throws {@link #failure}; the container dispatches it to {@link #ERROR_PAGE}. */

@@ -24,7 +24,12 @@ enum ServletRequestAccessor implements ServerRequestAccessor<HttpServletRequest>
   }
 
   @Override
-  public void endWhenAsyncCompletes(HttpServletRequest request, ServerCall call) {
-    request.getAsyncContext().addListener(new SpanEndingAsyncListener(call));
+  public boolean endWhenAsyncCompletes(HttpServletRequest request, ServerCall call) {
+    try {
+      request.getAsyncContext().addListener(new SpanEndingAsyncListener(call));
+      return true;
+    } catch (IllegalStateException completedMeanwhile) {
+      return false;
+    }
   }
 }
