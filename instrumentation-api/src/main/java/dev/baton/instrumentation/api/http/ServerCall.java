@@ -35,18 +35,23 @@ public final class ServerCall {
   }
 
   /**
-   * Whether {@code current} already belongs to this request: its span is this call's span, or
-   * one of the same trace (a span the application started below it). Then nested filters,
-   * servlets, forwards and includes have nothing to do.
+   * Whether {@code current} already belongs to this request: it is the request's context, or its
+   * span is this call's span or one of the same trace (a span the application started below it).
+   * Then nested filters, servlets, forwards and includes have nothing to do. Without a valid span
+   * to compare (spans not recorded, no trace headers), only the context itself counts.
    */
   boolean isCurrentIn(Context current) {
-    Span currentSpan = Span.fromContext(current);
-    if (currentSpan == span) {
+    if (current == context) {
       return true;
     }
+    SpanContext own = span.getSpanContext();
+    if (!own.isValid()) {
+      return false;
+    }
+    Span currentSpan = Span.fromContext(current);
     SpanContext currentSpanContext = currentSpan.getSpanContext();
-    return currentSpanContext.isValid()
-        && currentSpanContext.getTraceId().equals(span.getSpanContext().getTraceId());
+    return currentSpan == span
+        || (currentSpanContext.isValid() && currentSpanContext.getTraceId().equals(own.getTraceId()));
   }
 
   void recordLaterError(Throwable error) {

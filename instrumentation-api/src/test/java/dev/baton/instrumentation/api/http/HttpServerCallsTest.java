@@ -15,7 +15,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +128,7 @@ class HttpServerCallsTest {
     assertThat(span.getAttributes().get(SemanticAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(500L);
   }
 
-  private static void runOnOtherThread(Runnable action) throws InterruptedException {
+  static void runOnOtherThread(Runnable action) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread thread = new Thread(() -> {
       try {
@@ -145,6 +144,7 @@ class HttpServerCallsTest {
 
   static final class Request {
     final Map<String, Object> attributes = new HashMap<>();
+    final Map<String, String> headers = new HashMap<>();
     volatile boolean async;
     volatile ServerCall asyncCall;
   }
@@ -175,12 +175,12 @@ class HttpServerCallsTest {
   static final class Headers implements TextMapGetter<Request> {
     @Override
     public Iterable<String> keys(Request request) {
-      return List.of();
+      return request.headers.keySet();
     }
 
     @Override
     public String get(Request request, String key) {
-      return null;
+      return request == null ? null : request.headers.get(key);
     }
   }
 
