@@ -27,4 +27,9 @@ public interface HttpServerAttributesGetter<REQ, RESP> {
   String protocolVersion(REQ request);
 
   int statusCode(RESP response);
+
+  /** {@code HTTP/1.1}, as a servlet request's {@code getProtocol()} says it, becomes {@code 1.1}. */
+  static String versionOf(String protocol) {
+    return protocol != null && protocol.startsWith("HTTP/") ? protocol.substring(5) : null;
+  }
 }

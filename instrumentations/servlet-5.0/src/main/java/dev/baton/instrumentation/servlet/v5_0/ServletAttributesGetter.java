@@ -1,5 +1,6 @@
 package dev.baton.instrumentation.servlet.v5_0;
 
+import dev.baton.instrumentation.api.http.HttpRoutes;
 import dev.baton.instrumentation.api.http.HttpServerAttributesGetter;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,15 +38,8 @@ enum ServletAttributesGetter
     if (mapping == null || mapping.getMappingMatch() == null) {
       return null;
     }
-    String contextPath = request.getContextPath();
-    switch (mapping.getMappingMatch()) {
-      case CONTEXT_ROOT:
-        return contextPath.isEmpty() ? "/" : contextPath;
-      case DEFAULT:
-        return contextPath + "/*";
-      default:
-        return contextPath + mapping.getPattern();
-    }
+    return HttpRoutes.fromServletMapping(
+        request.getContextPath(), mapping.getMappingMatch().name(), mapping.getPattern());
   }
 
   @Override
@@ -70,8 +64,7 @@ enum ServletAttributesGetter
 
   @Override
   public String protocolVersion(HttpServletRequest request) {
-    String protocol = request.getProtocol();
-    return protocol != null && protocol.startsWith("HTTP/") ? protocol.substring(5) : null;
+    return HttpServerAttributesGetter.versionOf(request.getProtocol());
   }
 
   @Override

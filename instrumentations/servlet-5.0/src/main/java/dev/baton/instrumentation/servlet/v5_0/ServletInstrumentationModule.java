@@ -11,6 +11,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class ServletInstrumentationModule extends InstrumentationModule {
 
   public ServletInstrumentationModule() {
+    // "servlet" also names the javax module: otel.instrumentation.servlet.enabled switches both.
     super("servlet", "servlet-5.0");
   }
 
@@ -22,6 +23,6 @@ public final class ServletInstrumentationModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new ServletAndFilterInstrumentation());
+    return List.of(new ServletAndFilterInstrumentation(), new AsyncContextInstrumentation());
   }
 }

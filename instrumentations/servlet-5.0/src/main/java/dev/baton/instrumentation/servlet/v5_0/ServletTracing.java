@@ -1,61 +1,59 @@
 package dev.baton.instrumentation.servlet.v5_0;
 
+import dev.baton.instrumentation.api.http.HttpServerCalls;
 import dev.baton.instrumentation.api.http.HttpServerTracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
+import dev.baton.instrumentation.api.http.ServerCall;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** What the servlet advice does; the advice itself only forwards here. */
+/**
+ * What the servlet advice does, in jakarta types; the rules themselves (one span per request,
+ * context for nested and later dispatches) are the shared {@link HttpServerCalls}.
+ */
 public final class ServletTracing {
 
-  /** Request attribute that marks a request as traced, so nested calls do not start a span. */
-  static final String CONTEXT_ATTRIBUTE = "dev.baton.servlet.context";
-
-  private static final HttpServerTracer<HttpServletRequest, HttpServletResponse> TRACER =
-      new HttpServerTracer<>(
-          "baton.servlet-5.0", ServletAttributesGetter.INSTANCE, ServletHeaderGetter.INSTANCE);
+  private static final HttpServerCalls<HttpServletRequest, HttpServletResponse> CALLS =
+      new HttpServerCalls<>(
+          new HttpServerTracer<>(
+              "baton.servlet-5.0", ServletAttributesGetter.INSTANCE, ServletHeaderGetter.INSTANCE),
+          ServletRequestAccessor.INSTANCE);
 
   private ServletTracing() {}
 
-  /** @return the call in progress, or {@code null} if this is not the outermost call */
-  public static Object start(ServletRequest request) {
-    if (!(request instanceof HttpServletRequest)
-        || request.getAttribute(CONTEXT_ATTRIBUTE) != null) {
+  /** @return the dispatch in progress, or {@code null} when this call has nothing to do */
+  public static Object enter(ServletRequest request) {
+    return request instanceof HttpServletRequest ? CALLS.enter((HttpServletRequest) request) : null;
+  }
+
+  public static void exit(
+      Object dispatch, ServletRequest request, ServletResponse response, Throwable error) {
+    if (dispatch != null) {
+      CALLS.exit(dispatch, (HttpServletRequest) request, httpResponse(response), error);
+    }
+  }
+
+  static void end(ServerCall call, ServletResponse response, Throwable error) {
+    CALLS.end(call, httpResponse(response), error);
+  }
+
+  public static Runnable wrapAsyncTask(AsyncContext asyncContext, Runnable task) {
+    return CALLS.wrapAsyncTask(requestOf(asyncContext), task);
+  }
+
+  private static HttpServletRequest requestOf(AsyncContext asyncContext) {
+    try {
+      ServletRequest request = asyncContext.getRequest();
+      return request instanceof HttpServletRequest ? (HttpServletRequest) request : null;
+    } catch (IllegalStateException completed) {
+      // start() after complete(): the container refuses the task itself in a moment
       return null;
     }
-    HttpServletRequest httpRequest = (HttpServletRequest) request;
-    Context context = TRACER.start(Context.current(), httpRequest);
-    request.setAttribute(CONTEXT_ATTRIBUTE, context);
-    return new ServerCall(context, context.makeCurrent());
   }
 
-  public static void end(
-      Object call, ServletRequest request, ServletResponse response, Throwable error) {
-    if (!(call instanceof ServerCall)) {
-      return;
-    }
-    ServerCall serverCall = (ServerCall) call;
-    serverCall.scope.close();
-    HttpServletResponse httpResponse =
-        response instanceof HttpServletResponse ? (HttpServletResponse) response : null;
-    if (error == null && request.isAsyncStarted()) {
-      // The response is not complete yet: end the span when the async processing is.
-      request.getAsyncContext().addListener(new SpanEndingAsyncListener(TRACER, serverCall.context));
-      return;
-    }
-    TRACER.end(serverCall.context, httpResponse, error);
-  }
-
-  private static final class ServerCall {
-    final Context context;
-    final Scope scope;
-
-    ServerCall(Context context, Scope scope) {
-      this.context = context;
-      this.scope = scope;
-    }
+  private static HttpServletResponse httpResponse(ServletResponse response) {
+    return response instanceof HttpServletResponse ? (HttpServletResponse) response : null;
   }
 }

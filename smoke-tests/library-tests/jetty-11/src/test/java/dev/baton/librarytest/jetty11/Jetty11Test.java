@@ -1,0 +1,14 @@
+package dev.baton.librarytest.jetty11;
+
+import dev.baton.testing.servlet.AbstractJakartaServletContainerTest;
+import dev.baton.testing.servlet.ServletContainer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+
+class Jetty11Test extends AbstractJakartaServletContainerTest {
+
+  @Override
+  protected ServletContainer<Servlet, Filter> container() {
+    return new Jetty11Container();
+  }
+}

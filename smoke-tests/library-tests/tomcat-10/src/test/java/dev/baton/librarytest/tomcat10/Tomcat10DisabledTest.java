@@ -1,0 +1,15 @@
+package dev.baton.librarytest.tomcat10;
+
+import dev.baton.testing.servlet.AbstractJakartaServletContainerDisabledTest;
+import dev.baton.testing.servlet.EmbeddedTomcat;
+import dev.baton.testing.servlet.ServletContainer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+
+class Tomcat10DisabledTest extends AbstractJakartaServletContainerDisabledTest {
+
+  @Override
+  protected ServletContainer<Servlet, Filter> container() {
+    return new EmbeddedTomcat();
+  }
+}

@@ -1,0 +1,14 @@
+package dev.baton.librarytest.tomcat9;
+
+import dev.baton.testing.servlet.AbstractJavaxServletContainerTest;
+import dev.baton.testing.servlet.ServletContainer;
+import javax.servlet.Filter;
+import javax.servlet.Servlet;
+
+class Tomcat9Test extends AbstractJavaxServletContainerTest {
+
+  @Override
+  protected ServletContainer<Servlet, Filter> container() {
+    return new Tomcat9Container();
+  }
+}
