@@ -28,11 +28,43 @@ public final class TaskContexts {
     }
   }
 
-  /** Attaches the current context to a thread being started, unless a pool is starting a worker. */
+  /**
+   * Libraries that start long-lived pool threads on demand, possibly while a request is being
+   * handled: such a thread must not run its whole life in that request's context. Identified by
+   * the class that calls {@code Thread.start}.
+   */
+  private static final String[] POOL_STARTERS = {
+    "org.jboss.threads.", "org.xnio.", "io.undertow.", "org.eclipse.jetty.", "org.apache.tomcat.",
+    "org.apache.catalina.", "org.apache.coyote.", "io.netty.", "okhttp3.", "okio.",
+    "org.apache.http.", "org.apache.hc.", "org.apache.kafka.", "io.grpc.", "com.zaxxer.hikari.",
+    "org.apache.commons.pool2.", "org.apache.commons.dbcp2.", "ch.qos.logback.",
+    "org.apache.logging.log4j.", "reactor.", "io.reactivex.", "kotlinx.coroutines.", "io.vertx.",
+    "akka.", "org.h2.", "org.postgresql.", "org.mariadb.", "com.mysql.", "jdk.internal.net.http."
+  };
+
+  private static final StackWalker STACK = StackWalker.getInstance();
+
+  /**
+   * Attaches the current context to a thread being started from a request, unless a pool is
+   * starting one of its workers: the JDK's pools are recognised by the executor instrumentation,
+   * others by the library that calls {@code start}.
+   */
   public static void captureForThread(Thread thread) {
-    if (CREATING_WORKER.get() == null) {
-      capture(thread);
+    if (CREATING_WORKER.get() != null || Context.current() == Context.root()) {
+      return;
     }
+    String caller = STACK.walk(frames -> frames
+        .map(StackWalker.StackFrame::getClassName)
+        .filter(name -> !name.startsWith("java.lang.Thread") && !name.startsWith("java.lang.VirtualThread")
+            && !name.startsWith("dev.baton."))
+        .findFirst()
+        .orElse(""));
+    for (String prefix : POOL_STARTERS) {
+      if (caller.startsWith(prefix)) {
+        return;
+      }
+    }
+    capture(thread);
   }
 
   public static void creatingWorker(boolean creating) {
