@@ -85,6 +85,25 @@ public abstract class AbstractServletContainerTest<S, F> extends ServletContaine
     assertCalledFrom(server, only(spans, "CLIENT"), arrived);
   }
 
+  /** Envoy's headers reach the application's outbound call, made directly or from a pool. */
+  @Test
+  void meshHeadersReachTheDownstreamDirectlyAndFromAPool() throws Exception {
+    for (String how : new String[] {"direct", "pool"}) {
+      String traceId = newTraceId();
+      String query = "?downstream=" + downstreamUrl("mesh-" + how) + (how.equals("pool") ? "&pool=1" : "");
+      EdgeRequest.Response response = EdgeRequest.get(port(), ROUTE + query,
+          "traceparent", traceparent(traceId), "x-b3-traceid", traceId, "x-b3-spanid", INBOUND_PARENT,
+          "x-b3-sampled", "1", "baggage", "tenant=acme", "x-request-id", "req-" + how);
+      assertThat(response.status()).as(how).isEqualTo(200);
+      LoggedRequest arrived = onlyRequest("/downstream/mesh-" + how);
+      assertThat(arrived.getHeader("x-request-id")).as(how).isEqualTo("req-" + how);
+      assertThat(arrived.getHeader("x-b3-traceid")).as(how).isEqualTo(traceId);
+      assertThat(arrived.getHeader("baggage")).as(how).isEqualTo("tenant=acme");
+      List<ReceivedSpan> spans = settledTrace(traceId, 2);
+      assertCalledFrom(only(spans, "SERVER"), only(spans, "CLIENT"), arrived);
+    }
+  }
+
   @Test
   void startsATraceWhenNoHeadersCame() throws Exception {
     assertThat(EdgeRequest.get(port(), ROUTE + "?case=root").status()).isEqualTo(200);

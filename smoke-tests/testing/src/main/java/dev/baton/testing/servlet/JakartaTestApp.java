@@ -59,7 +59,7 @@ public final class JakartaTestApp {
         throws ServletException, IOException, InterruptedException {
       switch (path) {
         case ROUTE, API, FILTERED -> {
-          callDownstream(request.getParameter(DOWNSTREAM_PARAMETER));
+          callDownstream(request.getParameter(DOWNSTREAM_PARAMETER), request.getParameter(POOL_PARAMETER) != null);
           write(response, okBody(request.getAttribute(FILTERS_ATTRIBUTE)));
         }
         case FORWARD -> request.getRequestDispatcher(ROUTE).forward(request, response);

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The test application every container deploys, described once whatever the servlet API: its
@@ -39,10 +41,17 @@ public final class ServletTestApp {
   public static final String ASYNC_START = "/async-start";
 
   public static final String DOWNSTREAM_PARAMETER = "downstream";
+  /** With {@link #ROUTE}: make the downstream call from a thread pool the handler waits on. */
+  public static final String POOL_PARAMETER = "pool";
   public static final String FILTERS_ATTRIBUTE = "test.filters";
   public static final long ASYNC_DELAY_MILLIS = 300;
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(2, task -> {
+    Thread thread = new Thread(task, "test-app-pool");
+    thread.setDaemon(true);
+    return thread;
+  });
   private static volatile RuntimeException lastThrown;
 
   private ServletTestApp() {}
@@ -78,6 +87,19 @@ public final class ServletTestApp {
     }
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
     return Integer.toString(CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+  }
+
+  /** {@link #callDownstream(String)}, on the calling thread or handed to a thread pool. */
+  public static String callDownstream(String url, boolean fromPool)
+      throws IOException, InterruptedException {
+    if (!fromPool) {
+      return callDownstream(url);
+    }
+    try {
+      return POOL.submit(() -> callDownstream(url)).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException(e.getCause());
+    }
   }
 
   /** An action of the application's own, on a new thread (no context is carried there). */
