@@ -1,0 +1,71 @@
+package dev.baton.instrumentation.jdbc;
+
+import dev.baton.instrumentation.api.db.DbConnectionInfo;
+import dev.baton.instrumentation.api.db.SqlQuery;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One statement execution as the database span describes it. What is not known yet (the
+ * connection of a plain statement, its analyzed SQL) is worked out only when the span is
+ * recorded.
+ */
+final class JdbcRequest {
+
+  private final Statement statement;
+  private final StatementState prepared;
+  private final String sql;
+  private final List<String> batch;
+  private final long batchSize;
+  private DbConnectionInfo connection;
+
+  private JdbcRequest(
+      Statement statement, StatementState prepared, String sql, List<String> batch, long batchSize) {
+    this.statement = statement;
+    this.prepared = prepared;
+    this.sql = sql;
+    this.batch = batch;
+    this.batchSize = batchSize;
+  }
+
+  /** {@code statement.execute(sql)} and its siblings. */
+  static JdbcRequest plain(Statement statement, String sql) {
+    return new JdbcRequest(statement, null, sql, null, 1);
+  }
+
+  /** A prepared statement's execution, or its batch of {@code batchSize}. */
+  static JdbcRequest prepared(Statement statement, StatementState prepared, long batchSize) {
+    return new JdbcRequest(statement, prepared, null, null, batchSize);
+  }
+
+  /** A plain statement's batch: the texts given to {@code addBatch}. */
+  static JdbcRequest batch(Statement statement, List<String> texts, long batchSize) {
+    return new JdbcRequest(statement, null, null, texts, batchSize);
+  }
+
+  DbConnectionInfo connection() {
+    if (connection == null) {
+      connection = prepared != null ? prepared.connection() : ConnectionInfos.of(statement);
+    }
+    return connection;
+  }
+
+  SqlQuery query() {
+    if (prepared != null) {
+      return prepared.query();
+    }
+    if (batch != null) {
+      List<SqlQuery> queries = new ArrayList<>(batch.size());
+      for (String text : batch) {
+        queries.add(JdbcSingletons.QUERIES.get(text, connection().dialect()));
+      }
+      return SqlQuery.ofBatch(queries);
+    }
+    return JdbcSingletons.QUERIES.get(sql, connection().dialect());
+  }
+
+  long batchSize() {
+    return batchSize;
+  }
+}
