@@ -45,6 +45,11 @@ public final class DbClientTracer<REQ> {
     this.recording = SpanRecording.isOn();
   }
 
+  /** False in forward mode: no span is ever recorded, so there is nothing to prepare for one. */
+  public boolean isRecording() {
+    return recording;
+  }
+
   /**
    * Whether a span belongs here: not in the agent's own traffic, not inside another database
    * call, and inside a trace unless root spans are wanted.
