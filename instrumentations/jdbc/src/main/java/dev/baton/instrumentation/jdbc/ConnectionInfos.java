@@ -8,7 +8,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,14 +28,6 @@ final class ConnectionInfos {
   private static final Map<String, DbConnectionInfo> BY_URL = new ConcurrentHashMap<>();
 
   private ConnectionInfos() {}
-
-  static DbConnectionInfo of(Statement statement) {
-    try {
-      return of(statement.getConnection());
-    } catch (SQLException | RuntimeException closedOrUnsupported) {
-      return DbConnectionInfo.UNKNOWN;
-    }
-  }
 
   static DbConnectionInfo of(Connection connection) {
     if (connection == null) {

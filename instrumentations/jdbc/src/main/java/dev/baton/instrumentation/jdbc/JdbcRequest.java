@@ -2,7 +2,7 @@ package dev.baton.instrumentation.jdbc;
 
 import dev.baton.instrumentation.api.db.DbConnectionInfo;
 import dev.baton.instrumentation.api.db.SqlQuery;
-import java.sql.Statement;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class JdbcRequest {
 
-  private final Statement statement;
+  private final Connection jdbcConnection;
   private final StatementState prepared;
   private final String sql;
   private final List<String> batch;
@@ -21,32 +21,32 @@ final class JdbcRequest {
   private DbConnectionInfo connection;
 
   private JdbcRequest(
-      Statement statement, StatementState prepared, String sql, List<String> batch, long batchSize) {
-    this.statement = statement;
+      Connection jdbcConnection, StatementState prepared, String sql, List<String> batch, long batchSize) {
+    this.jdbcConnection = jdbcConnection;
     this.prepared = prepared;
     this.sql = sql;
     this.batch = batch;
     this.batchSize = batchSize;
   }
 
-  /** {@code statement.execute(sql)} and its siblings. */
-  static JdbcRequest plain(Statement statement, String sql) {
-    return new JdbcRequest(statement, null, sql, null, 1);
+  /** {@code statement.execute(sql)} and its siblings, on the statement's connection. */
+  static JdbcRequest plain(Connection connection, String sql) {
+    return new JdbcRequest(connection, null, sql, null, 1);
   }
 
   /** A prepared statement's execution, or its batch of {@code batchSize}. */
-  static JdbcRequest prepared(Statement statement, StatementState prepared, long batchSize) {
-    return new JdbcRequest(statement, prepared, null, null, batchSize);
+  static JdbcRequest prepared(StatementState prepared, long batchSize) {
+    return new JdbcRequest(null, prepared, null, null, batchSize);
   }
 
   /** A plain statement's batch: the texts given to {@code addBatch}. */
-  static JdbcRequest batch(Statement statement, List<String> texts, long batchSize) {
-    return new JdbcRequest(statement, null, null, texts, batchSize);
+  static JdbcRequest batch(Connection connection, List<String> texts, long batchSize) {
+    return new JdbcRequest(connection, null, null, texts, batchSize);
   }
 
   DbConnectionInfo connection() {
     if (connection == null) {
-      connection = prepared != null ? prepared.connection() : ConnectionInfos.of(statement);
+      connection = prepared != null ? prepared.connection() : ConnectionInfos.of(jdbcConnection);
     }
     return connection;
   }

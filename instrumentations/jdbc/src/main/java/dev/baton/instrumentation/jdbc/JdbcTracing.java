@@ -8,6 +8,7 @@ import static dev.baton.instrumentation.jdbc.JdbcSingletons.TRACER;
 import dev.baton.instrumentation.api.db.DbConnectionInfo;
 import io.opentelemetry.context.Context;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -26,7 +27,11 @@ public final class JdbcTracing {
     if (sql == null || !TRACER.shouldStart(parent)) {
       return null;
     }
-    JdbcCall call = new JdbcCall(TRACER.start(parent, JdbcRequest.plain(statement, sql)));
+    Connection connection = connectionOf(statement);
+    if (connection == null) {
+      return null;
+    }
+    JdbcCall call = new JdbcCall(TRACER.start(parent, JdbcRequest.plain(connection, sql)));
     String toSend = SQL_COMMENTER ? COMMENTER.append(sql, call.context()) : sql;
     return new Object[] {toSend, call};
   }
@@ -43,7 +48,19 @@ public final class JdbcTracing {
       // agent was attached): its SQL is unknown here, the statement it delegates to knows it.
       return null;
     }
-    return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(statement, state, 1)));
+    return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(state, 1)));
+  }
+
+  /**
+   * A plain statement's connection; {@code null} for a wrapper that has none of its own (the
+   * statement it delegates to reports the call, with its connection).
+   */
+  private static Connection connectionOf(Statement statement) {
+    try {
+      return statement.getConnection();
+    } catch (SQLException | RuntimeException closed) {
+      return null;
+    }
   }
 
   /** {@code executeBatch()}, {@code executeLargeBatch()}. */
@@ -60,10 +77,13 @@ public final class JdbcTracing {
     if (size == 0 || !TRACER.shouldStart(parent)) {
       return null;
     }
-    JdbcRequest request = state.isPrepared()
-        ? JdbcRequest.prepared(statement, state, size)
-        : JdbcRequest.batch(statement, texts, size);
-    return new JdbcCall(TRACER.start(parent, request));
+    if (state.isPrepared()) {
+      return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(state, size)));
+    }
+    Connection connection = connectionOf(statement);
+    return connection == null
+        ? null
+        : new JdbcCall(TRACER.start(parent, JdbcRequest.batch(connection, texts, size)));
   }
 
   /** @param call what a start method returned: a call, an array holding one, or null */

@@ -197,7 +197,7 @@ abstract class AbstractJdbcTest {
       try (statement) {
         SQLException thrown = catchThrowableOfType(SQLException.class,
             () -> statement.executeQuery("SELECT * FROM missing_" + table));
-        assertThat(thrown).isNotNull().isSameAs(statement.thrownByDriver);
+        assertThat((Object) thrown).as("what the application caught").isNotNull().isSameAs(statement.thrownByDriver);
         return thrown.getClass().getName() + "|" + thrown.getSQLState();
       }
     });
