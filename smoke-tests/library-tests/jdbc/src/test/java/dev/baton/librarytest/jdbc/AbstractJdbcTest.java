@@ -12,12 +12,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.baton.testing.AgentExtension;
 import dev.baton.testing.OtlpReceiver;
 import dev.baton.testing.ReceivedSpan;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.commons.dbcp2.DelegatingPreparedStatement;
 import org.junit.jupiter.api.AfterEach;
@@ -38,17 +41,35 @@ abstract class AbstractJdbcTest {
   protected final String table = "orders_" + UUID.randomUUID().toString().substring(0, 8);
   protected Connection connection;
 
+  private final String system;
+  private final String namespace;
+  private final String serverAddress;
+  private final int serverPort;
+
+  /**
+   * What every span on the database under test must say about its connection.
+   *
+   * @param serverAddress null for an embedded database
+   */
+  AbstractJdbcTest(String system, String namespace, String serverAddress, int serverPort) {
+    this.system = system;
+    this.namespace = namespace;
+    this.serverAddress = serverAddress;
+    this.serverPort = serverPort;
+  }
+
   /** A new connection to the database under test; skips or fails when it is not there. */
   protected abstract Connection connect() throws Exception;
 
-  protected abstract String system();
-
-  protected abstract String namespace();
-
-  /** The host spans must name, or null for an embedded database. */
-  protected abstract String serverAddress();
-
-  protected abstract int serverPort();
+  /**
+   * A query written with the database's own quoting and comments, and the text its span must
+   * export: {sql, text}. Standard SQL by default.
+   */
+  protected String[] quotingQuery() {
+    String quotedName = '"' + table.toUpperCase(Locale.ROOT) + '"'; // H2 stores names upper-case
+    return new String[] {"SELECT item FROM " + quotedName + " WHERE item = 'it''s secret' /* note */",
+        "SELECT item FROM " + quotedName + " WHERE item = ?"};
+  }
 
   @BeforeEach
   void createTable() throws Exception {
@@ -75,14 +96,14 @@ abstract class AbstractJdbcTest {
   /** What every span on this connection says, whatever the statement. */
   void assertConnectionAttributes(ReceivedSpan span) {
     assertThat(span.attributes())
-        .containsEntry("db.system.name", system())
-        .containsEntry("db.namespace", namespace());
-    if (serverAddress() == null) {
+        .containsEntry("db.system.name", system)
+        .containsEntry("db.namespace", namespace);
+    if (serverAddress == null) {
       assertThat(span.attributes()).doesNotContainKeys("server.address", "server.port");
     } else {
       assertThat(span.attributes())
-          .containsEntry("server.address", serverAddress())
-          .containsEntry("server.port", Integer.toString(serverPort()));
+          .containsEntry("server.address", serverAddress)
+          .containsEntry("server.port", Integer.toString(serverPort));
     }
     assertThat(span.attributes().values()).as("nothing about credentials")
         .noneMatch(value -> value.contains("password") || value.contains("root@"));
@@ -188,6 +209,41 @@ abstract class AbstractJdbcTest {
     ReceivedSpan single = named(spans, "DELETE " + table);
     assertQuery(single, "DELETE", "DELETE FROM " + table + " WHERE id = ?");
     assertThat(single.attributes()).doesNotContainKey("db.operation.batch.size");
+  }
+
+  @Test
+  void callableStatementsReportTheirProcedure() throws Exception {
+    String function = "ABS";
+    String body = inRequest(request -> {
+      try (CallableStatement call = connection.prepareCall("{? = call " + function + "(?)}")) {
+        call.registerOutParameter(1, Types.INTEGER);
+        call.setInt(2, -7);
+        call.execute();
+        return Integer.toString(call.getInt(1));
+      }
+    });
+    assertThat(body).isEqualTo("7");
+    ReceivedSpan span = clients(trace(1)).get(0);
+    assertThat(span.name()).isEqualTo("call " + function);
+    assertConnectionAttributes(span);
+    assertThat(span.attributes())
+        .containsEntry("db.operation.name", "call")
+        .containsEntry("db.stored_procedure.name", function)
+        .containsEntry("db.query.text", "{? = call " + function + "(?)}");
+  }
+
+  @Test
+  void literalsInTheDatabasesOwnQuotingAreNotExported() throws Exception {
+    String[] query = quotingQuery();
+    inRequest(request -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(query[0])) {
+        return Boolean.toString(rows.next());
+      }
+    });
+    ReceivedSpan span = clients(trace(1)).get(0);
+    assertThat(span.attributes()).containsEntry("db.query.text", query[1]);
+    assertThat(span.name()).startsWith("SELECT ").doesNotContain("secret");
   }
 
   @Test

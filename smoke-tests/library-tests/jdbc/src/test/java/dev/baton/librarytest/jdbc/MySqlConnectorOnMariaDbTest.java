@@ -9,28 +9,19 @@ import java.sql.Connection;
  */
 class MySqlConnectorOnMariaDbTest extends AbstractJdbcTest {
 
+  MySqlConnectorOnMariaDbTest() {
+    super("mysql", "test", "127.0.0.1", 3306);
+  }
+
   @Override
   protected Connection connect() {
     return Databases.mysqlConnectorOnMariaDb();
   }
 
+  /** MySQL's quoting: back-ticked names, double-quoted strings with backslash escapes. */
   @Override
-  protected String system() {
-    return "mysql";
-  }
-
-  @Override
-  protected String namespace() {
-    return "test";
-  }
-
-  @Override
-  protected String serverAddress() {
-    return "127.0.0.1";
-  }
-
-  @Override
-  protected int serverPort() {
-    return 3306;
+  protected String[] quotingQuery() {
+    return new String[] {"SELECT item FROM `" + table + "` WHERE item = \"it\\\"s secret\" # comment",
+        "SELECT item FROM `" + table + "` WHERE item = ?"};
   }
 }
