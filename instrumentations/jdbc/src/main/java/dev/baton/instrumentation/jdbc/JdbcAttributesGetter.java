@@ -9,7 +9,7 @@ enum JdbcAttributesGetter implements DbClientAttributesGetter<JdbcRequest> {
 
   @Override
   public DbConnectionInfo connection(JdbcRequest request) {
-    return request.connection();
+    return request.connectionInfo();
   }
 
   @Override

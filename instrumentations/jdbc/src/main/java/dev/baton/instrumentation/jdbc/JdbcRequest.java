@@ -13,16 +13,16 @@ import java.util.List;
  */
 final class JdbcRequest {
 
-  private final Connection jdbcConnection;
+  private final Connection connection;
   private final StatementState prepared;
   private final String sql;
   private final List<String> batch;
   private final long batchSize;
-  private DbConnectionInfo connection;
+  private DbConnectionInfo connectionInfo;
 
   private JdbcRequest(
-      Connection jdbcConnection, StatementState prepared, String sql, List<String> batch, long batchSize) {
-    this.jdbcConnection = jdbcConnection;
+      Connection connection, StatementState prepared, String sql, List<String> batch, long batchSize) {
+    this.connection = connection;
     this.prepared = prepared;
     this.sql = sql;
     this.batch = batch;
@@ -44,11 +44,11 @@ final class JdbcRequest {
     return new JdbcRequest(connection, null, null, texts, batchSize);
   }
 
-  DbConnectionInfo connection() {
-    if (connection == null) {
-      connection = prepared != null ? prepared.connection() : ConnectionInfos.of(jdbcConnection);
+  DbConnectionInfo connectionInfo() {
+    if (connectionInfo == null) {
+      connectionInfo = prepared != null ? prepared.connection() : ConnectionInfos.of(connection);
     }
-    return connection;
+    return connectionInfo;
   }
 
   SqlQuery query() {
@@ -58,11 +58,11 @@ final class JdbcRequest {
     if (batch != null) {
       List<SqlQuery> queries = new ArrayList<>(batch.size());
       for (String text : batch) {
-        queries.add(JdbcSingletons.QUERIES.get(text, connection().dialect()));
+        queries.add(JdbcSingletons.QUERIES.get(text, connectionInfo().dialect()));
       }
       return SqlQuery.ofBatch(queries);
     }
-    return JdbcSingletons.QUERIES.get(sql, connection().dialect());
+    return JdbcSingletons.QUERIES.get(sql, connectionInfo().dialect());
   }
 
   long batchSize() {

@@ -51,18 +51,6 @@ public final class JdbcTracing {
     return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(state, 1)));
   }
 
-  /**
-   * A plain statement's connection; {@code null} for a wrapper that has none of its own (the
-   * statement it delegates to reports the call, with its connection).
-   */
-  private static Connection connectionOf(Statement statement) {
-    try {
-      return statement.getConnection();
-    } catch (SQLException | RuntimeException closed) {
-      return null;
-    }
-  }
-
   /** {@code executeBatch()}, {@code executeLargeBatch()}. */
   public static Object startBatch(Statement statement) {
     StatementState state = StatementState.get(statement);
@@ -148,5 +136,17 @@ public final class JdbcTracing {
     DbConnectionInfo info = ConnectionInfos.of(connection);
     StatementState.recordPrepared(
         (Statement) statement, info, QUERIES.get(original, info.dialect()));
+  }
+
+  /**
+   * A plain statement's connection; {@code null} for a wrapper that has none of its own (the
+   * statement it delegates to reports the call, with its connection).
+   */
+  private static Connection connectionOf(Statement statement) {
+    try {
+      return statement.getConnection();
+    } catch (SQLException | RuntimeException closed) {
+      return null;
+    }
   }
 }
