@@ -8,6 +8,7 @@ import dev.baton.agent.tooling.AdviceErrorReporter;
 import dev.baton.agent.tooling.InstrumentationInstaller;
 import dev.baton.agent.tracing.TracingSetup;
 import dev.baton.bootstrap.AdviceErrors;
+import dev.baton.instrumentation.api.InstrumentationConfig;
 import dev.baton.instrumentation.api.InstrumentationModule;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -29,7 +30,8 @@ public final class BatonAgent {
   public static void start(Instrumentation instrumentation, String agentArgs, boolean lateAttach)
       throws Exception {
     long startNanos = System.nanoTime();
-    AgentConfig config = new AgentConfig(ConfigProperties.fromEnvironment(agentArgs));
+    ConfigProperties properties = ConfigProperties.fromEnvironment(agentArgs);
+    AgentConfig config = new AgentConfig(properties);
     AgentLogLevel.setDebug(config.debug());
     Logger logger = LoggerFactory.getLogger(BatonAgent.class);
     if (!config.enabled()) {
@@ -52,6 +54,8 @@ public final class BatonAgent {
                   "baton-shutdown"));
     }
     AdviceErrors.install(new AdviceErrorReporter());
+    // Modules read their own settings from the same sources, once, when they first run.
+    InstrumentationConfig.install(properties::get, problem -> logger.warn("configuration: {}", problem));
 
     List<InstrumentationModule> modules =
         InstrumentationInstaller.install(instrumentation, enabledModules(config), lateAttach);
