@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>Receive</b> ({@code poll {destination}}, CONSUMER): covers the call that returned the
  *       messages and links to every producer context they carry. Its context is made current
  *       until the thread receives again, so work the application does with the whole batch runs
- *       under it (see {@link BatchTrace} for when the batch continues the producer's trace).
+ *       under it (see {@link BatchTrace} for when the batch continues the producer's trace;
+ *       never with {@code baton.messaging.process-parent=link}).
  *   <li><b>Process</b> ({@code process {destination}}, CONSUMER): one per message the application
  *       takes from an iteration, current while it works on it. Its parent is the producer's
  *       context, or with {@code baton.messaging.process-parent=link} the receive span, with a link
@@ -74,7 +75,8 @@ public final class ConsumerTracer<MSG> {
     long endEpochNanos = epochNanosNow();
     long startEpochNanos = endEpochNanos - (System.nanoTime() - startNanos);
     BatchTrace<MSG> batch = BatchTrace.of(messages, propagator(), headers, attributes);
-    Context base = batch.parent(parent);
+    // With links instead of parents, the receive stays in the consumer's own trace as well.
+    Context base = LINK_TO_PRODUCER ? parent : batch.parent(parent);
     SpanBuilder builder =
         tracer
             .spanBuilder(MessagingOperation.spanName(attributes.receiveOperationName(), batch.destination()))
