@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.testing.ReceivedSpan;
-import dev.baton.testing.TracedServer;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,12 +21,9 @@ class KafkaLinkModeTest extends KafkaTestBase {
   @Test
   void processSpansLinkToTheProducerInsteadOfContinuingItsTrace() throws Exception {
     String topic = topic();
-    try (KafkaProducer<String, String> producer = producer();
-        TracedServer server = TracedServer.start(request -> {
-          producer.send(new ProducerRecord<>(topic, "v")).get(30, TimeUnit.SECONDS);
-          return "sent";
-        })) {
-      server.call("traceparent", TRACEPARENT, "x-request-id", REQUEST_ID);
+    try (KafkaProducer<String, String> producer = producer()) {
+      inRequest(() -> producer.send(new ProducerRecord<>(topic, "v")).get(30, TimeUnit.SECONDS),
+          "traceparent", TRACEPARENT, "x-request-id", REQUEST_ID);
     }
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       for (ConsumerRecord<String, String> record : pollRecords(consumer, 1)) {

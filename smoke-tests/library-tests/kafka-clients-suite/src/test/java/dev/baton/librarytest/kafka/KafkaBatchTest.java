@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.testing.ReceivedSpan;
-import dev.baton.testing.TracedServer;
 import dev.baton.testing.Traceparent;
 import java.time.Duration;
 import java.util.List;
@@ -31,15 +30,12 @@ class KafkaBatchTest extends KafkaTestBase {
 
   /** Sends {@code values} to {@code topic} while handling one request with {@code traceparent}. */
   static void sendInRequest(String traceparent, String topic, String... values) throws Exception {
-    try (TracedServer server = TracedServer.start(request -> {
+    inRequest(() -> {
       for (String value : values) {
         PRODUCER.send(new ProducerRecord<>(topic, value));
       }
       PRODUCER.flush();
-      return "sent";
-    })) {
-      server.call("traceparent", traceparent, "x-request-id", REQUEST_ID);
-    }
+    }, "traceparent", traceparent, "x-request-id", REQUEST_ID);
   }
 
   @Test

@@ -3,9 +3,6 @@ package dev.baton.librarytest.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.baton.testing.TracedServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,19 +19,12 @@ class KafkaDisabledTest extends KafkaTestBase {
 
   @Test
   void nothingIsInjectedOrRecorded() throws Exception {
-    int deadPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      deadPort = socket.getLocalPort();
-    }
     Properties config = new Properties();
     config.put("max.block.ms", "200");
     ProducerRecord<String, String> record = new ProducerRecord<>(topic(), "v");
-    try (KafkaProducer<String, String> producer = producer("127.0.0.1:" + deadPort, config);
-        TracedServer server = TracedServer.start(request -> {
-          catchThrowable(() -> producer.send(record).get(30, TimeUnit.SECONDS));
-          return "sent";
-        })) {
-      server.call("traceparent", TRACEPARENT, "x-request-id", REQUEST_ID);
+    try (KafkaProducer<String, String> producer = producer("127.0.0.1:" + deadPort(), config)) {
+      inRequest(() -> catchThrowable(() -> producer.send(record).get(30, TimeUnit.SECONDS)),
+          "traceparent", TRACEPARENT, "x-request-id", REQUEST_ID);
     }
     assertThat(record.headers().toArray()).isEmpty();
     receiver().await(s -> s.kind().equals("SERVER"), 1, WAIT);

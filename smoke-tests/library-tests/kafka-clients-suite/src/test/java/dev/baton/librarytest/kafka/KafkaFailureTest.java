@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.baton.testing.ReceivedSpan;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,12 +50,8 @@ class KafkaFailureTest extends KafkaTestBase {
 
   @Test
   void anUnreachableBrokerFailsTheSendThroughCallbackAndFuture() throws Exception {
-    int deadPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      deadPort = socket.getLocalPort();
-    }
     String topic = topic();
-    try (KafkaProducer<String, String> producer = producer("127.0.0.1:" + deadPort, blockAtMost(300))) {
+    try (KafkaProducer<String, String> producer = producer("127.0.0.1:" + deadPort(), blockAtMost(300))) {
       CompletableFuture<Exception> callback = new CompletableFuture<>();
       ProducerRecord<String, String> record = new ProducerRecord<>(topic, "v");
       Future<RecordMetadata> future = producer.send(record, (metadata, error) -> callback.complete(error));

@@ -3,7 +3,6 @@ package dev.baton.librarytest.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.baton.testing.TracedServer;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,13 +23,9 @@ class KafkaForwardModeTest extends KafkaTestBase {
   @Test
   void headersTravelVerbatimThroughTheRecord() throws Exception {
     String topic = topic();
-    try (KafkaProducer<String, String> producer = producer();
-        TracedServer server = TracedServer.start(request -> {
-          producer.send(new ProducerRecord<>(topic, "v")).get(30, TimeUnit.SECONDS);
-          return "sent";
-        })) {
-      server.call("traceparent", TRACEPARENT, "tracestate", TRACESTATE, "baggage", BAGGAGE,
-          "x-request-id", REQUEST_ID);
+    try (KafkaProducer<String, String> producer = producer()) {
+      inRequest(() -> producer.send(new ProducerRecord<>(topic, "v")).get(30, TimeUnit.SECONDS),
+          "traceparent", TRACEPARENT, "tracestate", TRACESTATE, "baggage", BAGGAGE, "x-request-id", REQUEST_ID);
     }
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       for (ConsumerRecord<String, String> record : pollRecords(consumer, 1)) {

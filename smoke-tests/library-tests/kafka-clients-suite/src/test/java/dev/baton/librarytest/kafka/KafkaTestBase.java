@@ -14,6 +14,9 @@ import dev.baton.testing.AgentExtension;
 import dev.baton.testing.KafkaBroker;
 import dev.baton.testing.OtlpReceiver;
 import dev.baton.testing.ReceivedSpan;
+import dev.baton.testing.TracedServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,6 +117,32 @@ abstract class KafkaTestBase {
       }
     }
     throw new AssertionError("no records within " + WAIT);
+  }
+
+  /** What a request handler does; may throw what the client throws. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code work} while a real instrumented servlet handles one request carrying {@code
+   * headers} (name, value, ...): the way a test puts a send inside a SERVER span.
+   */
+  static void inRequest(Work work, String... headers) throws Exception {
+    try (TracedServer server = TracedServer.start(request -> {
+      work.run();
+      return "done";
+    })) {
+      server.call(headers);
+    }
+  }
+
+  /** A port on 127.0.0.1 that nothing listens on. */
+  static int deadPort() throws java.io.IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** One GET to WireMock with the JDK's HttpClient, which the agent instruments. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.testing.ReceivedSpan;
-import dev.baton.testing.TracedServer;
 import dev.baton.testing.Traceparent;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +36,12 @@ class KafkaTracingTest extends KafkaTestBase {
   static void sendInRequest(String traceparent, String callbackPath, ProducerRecord<String, String> record)
       throws Exception {
     CountDownLatch acked = new CountDownLatch(1);
-    try (TracedServer server = TracedServer.start(request -> {
-      PRODUCER.send(record, (metadata, error) -> {
-        if (callbackPath != null) {
-          call(callbackPath);
-        }
-        acked.countDown();
-      });
-      return "sent";
-    })) {
-      server.call("traceparent", traceparent, "baggage", "tenant=acme", "x-request-id", REQUEST_ID);
-    }
+    inRequest(() -> PRODUCER.send(record, (metadata, error) -> {
+      if (callbackPath != null) {
+        call(callbackPath);
+      }
+      acked.countDown();
+    }), "traceparent", traceparent, "baggage", "tenant=acme", "x-request-id", REQUEST_ID);
     assertThat(acked.await(30, TimeUnit.SECONDS)).as("acknowledged").isTrue();
   }
 
