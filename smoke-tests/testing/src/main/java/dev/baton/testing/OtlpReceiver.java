@@ -139,7 +139,11 @@ public final class OtlpReceiver implements AutoCloseable {
         span.getStatus().getCode().name().replace("STATUS_CODE_", ""),
         (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1_000_000,
         events,
-        exception == null ? Map.of() : exception);
+        exception == null ? Map.of() : exception,
+        span.getLinksList().stream()
+            .map(link -> new ReceivedSpan.Link(
+                hex.formatHex(link.getTraceId().toByteArray()), hex.formatHex(link.getSpanId().toByteArray())))
+            .toList());
   }
 
   private static Map<String, String> attributes(Resource resource) {

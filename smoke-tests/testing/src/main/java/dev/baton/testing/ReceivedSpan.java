@@ -16,7 +16,25 @@ public record ReceivedSpan(
     String statusCode,
     long durationMillis,
     List<String> eventNames,
-    Map<String, String> firstExceptionEvent) {
+    Map<String, String> firstExceptionEvent,
+    List<Link> links) {
+
+  /** A link to another span, as exported. */
+  public record Link(String traceId, String spanId) {}
+
+  /** A span without links. */
+  public ReceivedSpan(String serviceName, String scopeName, String traceId, String spanId,
+      String parentSpanId, String name, String kind, Map<String, String> attributes,
+      String statusCode, long durationMillis, List<String> eventNames,
+      Map<String, String> firstExceptionEvent) {
+    this(serviceName, scopeName, traceId, spanId, parentSpanId, name, kind, attributes, statusCode,
+        durationMillis, eventNames, firstExceptionEvent, List.of());
+  }
+
+  /** Whether this span links to the span with that id. */
+  public boolean linksTo(String spanId) {
+    return links.stream().anyMatch(link -> link.spanId().equals(spanId));
+  }
 
   public boolean isRoot() {
     return parentSpanId.isEmpty();
