@@ -54,6 +54,21 @@ public final class InstrumentationConfig {
     return fallback;
   }
 
+  /** One of {@code accepted} (case-insensitive, returned lower-cased), else the fallback. */
+  public static String getChoice(String key, List<String> accepted, String fallback) {
+    String value = values.apply(key);
+    if (value == null) {
+      return fallback;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (accepted.contains(lower)) {
+      return lower;
+    }
+    problems.accept(key + "=" + value + " is not valid; accepted: " + String.join(", ", accepted)
+        + "; using " + fallback);
+    return fallback;
+  }
+
   /** A comma-separated list, entries trimmed and lower-cased, empty entries dropped. */
   public static List<String> getList(String key, List<String> fallback) {
     String value = values.apply(key);

@@ -1,12 +1,9 @@
 package dev.baton.instrumentation.api.messaging;
 
-import java.util.Locale;
+import dev.baton.instrumentation.api.InstrumentationConfig;
+import java.util.List;
 
-/**
- * Baton's messaging settings, read once. Instrumentations see no agent configuration object, so
- * these come from the system property or its environment variable ({@code BATON_...}), not from
- * the configuration file.
- */
+/** Baton's messaging settings, read once through the agent's configuration. */
 final class MessagingSettings {
 
   static final String PROCESS_PARENT = "baton.messaging.process-parent";
@@ -20,19 +17,7 @@ final class MessagingSettings {
    * to the producer.
    */
   static boolean processLinksToProducer() {
-    String value = System.getProperty(PROCESS_PARENT);
-    if (value == null) {
-      value = System.getenv(PROCESS_PARENT.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-    }
-    if (value == null || value.trim().equalsIgnoreCase("producer")) {
-      return false;
-    }
-    if (value.trim().equalsIgnoreCase("link")) {
-      return true;
-    }
-    // The agent's log is not reachable from here; this is its line format.
-    System.err.println("[baton] WARN " + PROCESS_PARENT + "=" + value
-        + " is not valid: use producer or link; using producer");
-    return false;
+    return InstrumentationConfig.getChoice(PROCESS_PARENT, List.of("producer", "link"), "producer")
+        .equals("link");
   }
 }
