@@ -14,6 +14,8 @@ import org.apache.catalina.startup.Tomcat;
  * A small service with no tracing code at all: {@code GET /hello} calls a downstream service
  * (the {@code DOWNSTREAM_URL} environment variable or {@code demo.downstream} property, or else
  * its own {@code /downstream}) with {@code java.net.http.HttpClient} and answers with what it got.
+ * With {@code KAFKA_BOOTSTRAP_SERVERS} set, {@code GET /produce} sends one record to {@code
+ * KAFKA_TOPIC} (default {@code orders}), which {@link ConsumerService} consumes.
  *
  * <p>{@code --demo} starts it, sends two requests to itself (one carrying a {@code traceparent}
  * and {@code baggage}, one without), prints the answers and stops: with the agent and the console
@@ -62,6 +64,11 @@ public final class DemoService {
     context.addServletMappingDecoded("/fail", "fail");
     Tomcat.addServlet(context, "async", new SlowAsyncServlet()).setAsyncSupported(true);
     context.addServletMappingDecoded("/async", "async");
+    String kafka = setting("KAFKA_BOOTSTRAP_SERVERS", "demo.kafka.bootstrap", null);
+    if (kafka != null) {
+      Tomcat.addServlet(context, "produce", new ProduceServlet(kafka, kafkaTopic()));
+      context.addServletMappingDecoded("/produce", "produce");
+    }
     tomcat.start();
     return tomcat;
   }
@@ -95,6 +102,10 @@ public final class DemoService {
       }
       return text.toString();
     }
+  }
+
+  static String kafkaTopic() {
+    return setting("KAFKA_TOPIC", "demo.kafka.topic", "orders");
   }
 
   static String setting(String env, String property, String fallback) {
