@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The demo service (servlet on Tomcat + java.net.http client) in its own JVM. */
+/**
+ * The demo service (servlet on Tomcat + java.net.http client) in its own JVM; also starts the
+ * demo jar's Kafka consumer.
+ */
 public final class DemoService implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("DEMO-SERVICE LISTENING port=(\\d+)");
+  private static final Pattern CONSUMER_READY = Pattern.compile("CONSUMER READY");
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -53,6 +57,26 @@ public final class DemoService implements AutoCloseable {
     try {
       int port = Integer.parseInt(process.awaitStdout(LISTENING, Duration.ofSeconds(60)));
       return new DemoService(process, port);
+    } catch (Throwable t) {
+      process.close();
+      throw t;
+    }
+  }
+
+  /**
+   * The demo jar's Kafka consumer ({@code dev.baton.smoke.demo.ConsumerService}) in its own JVM,
+   * returned once it has partitions assigned.
+   */
+  public static ServiceProcess startConsumer(Jdk jdk, List<String> jvmArgs, Map<String, String> env)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("-Xmx128m"));
+    args.addAll(jvmArgs);
+    args.addAll(List.of("-cp", Artifacts.demoJar().toString()));
+    ServiceProcess process = ServiceProcess.start("consumer-" + jdk,
+        ServiceProcess.java(jdk, args, "dev.baton.smoke.demo.ConsumerService"), env);
+    try {
+      process.awaitStdout(CONSUMER_READY, Duration.ofSeconds(90));
+      return process;
     } catch (Throwable t) {
       process.close();
       throw t;
