@@ -51,10 +51,22 @@ public final class KafkaBroker implements AutoCloseable {
       if (classpathFile == null) {
         throw new IllegalStateException(CLASSPATH_PROPERTY + " is not set: run through Maven");
       }
-      try {
-        shared = start(Path.of(classpathFile));
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot start the Kafka broker", e);
+      // Ports are free when chosen, not reserved: another process can take one before the broker
+      // binds it. A second and third attempt, with new ports, make that race harmless.
+      Exception failure = null;
+      for (int attempt = 0; attempt < 3 && shared == null; attempt++) {
+        try {
+          shared = start(Path.of(classpathFile));
+        } catch (Exception e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (shared == null) {
+        throw new IllegalStateException("cannot start the Kafka broker", failure);
       }
       KafkaBroker broker = shared;
       Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
@@ -66,8 +78,9 @@ public final class KafkaBroker implements AutoCloseable {
   public static KafkaBroker start(Path classpathFile) throws IOException, InterruptedException {
     String classpath = Files.readString(classpathFile).trim();
     Path directory = Files.createTempDirectory("kafka-broker");
-    int port = freePort();
-    int controllerPort = freePort();
+    int[] ports = freePorts(2);
+    int port = ports[0];
+    int controllerPort = ports[1];
     Path config = directory.resolve("server.properties");
     Files.writeString(config, String.join("\n",
         "process.roles=broker,controller",
@@ -170,9 +183,21 @@ public final class KafkaBroker implements AutoCloseable {
     return id;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
+  /** Distinct free ports: all sockets are held open until every port is chosen. */
+  private static int[] freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        sockets.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
     }
   }
 
