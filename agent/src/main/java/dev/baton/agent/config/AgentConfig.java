@@ -1,6 +1,7 @@
 package dev.baton.agent.config;
 
 import dev.baton.agent.tracing.PropagationFormat;
+import dev.baton.instrumentation.api.SettingReader;
 import dev.baton.instrumentation.api.propagation.HeaderValues;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -40,6 +41,7 @@ public final class AgentConfig {
 
   private final List<String> problems = new ArrayList<>();
   private final ConfigProperties properties;
+  private final SettingReader settings;
 
   private final boolean enabled;
   private final boolean debug;
@@ -65,6 +67,7 @@ public final class AgentConfig {
 
   public AgentConfig(ConfigProperties properties) {
     this.properties = properties;
+    this.settings = new SettingReader(properties::get, this::addProblem);
     problems.addAll(properties.problems());
     enabled = readBoolean("otel.javaagent.enabled", true);
     debug = readBoolean("baton.debug", false);
@@ -226,8 +229,12 @@ public final class AgentConfig {
   // ---- readers: each records one problem line and falls back to the default ----
 
   private void problem(String key, String value, String accepted, Object fallback) {
-    String line = key + "=" + value + " is not valid; accepted: " + accepted + "; using " + fallback;
-    if (!problems.contains(line)) { // isInstrumentationEnabled may read the same key again
+    settings.invalid(key, value, accepted, fallback);
+  }
+
+  /** isInstrumentationEnabled may read the same key again: each line is kept once. */
+  private void addProblem(String line) {
+    if (!problems.contains(line)) {
       problems.add(line);
     }
   }
@@ -242,18 +249,7 @@ public final class AgentConfig {
   }
 
   private boolean readBoolean(String key, boolean fallback) {
-    String value = properties.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    problem(key, value, "true, false", fallback);
-    return fallback;
+    return settings.getBoolean(key, fallback);
   }
 
   private int readPositiveInt(String key, int fallback) {
@@ -322,31 +318,12 @@ public final class AgentConfig {
   }
 
   private String readChoice(String key, List<String> accepted, String fallback) {
-    String value = properties.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (accepted.contains(lower)) {
-      return lower;
-    }
-    problem(key, value, String.join(", ", accepted), fallback);
-    return fallback;
+    return settings.getChoice(key, accepted, fallback);
   }
 
+  /** The list under the key, or {@code null} when it is not set. */
   private List<String> readList(String key) {
-    String value = properties.get(key);
-    if (value == null) {
-      return null;
-    }
-    List<String> items = new ArrayList<>();
-    for (String item : value.split(",")) {
-      String trimmed = item.trim().toLowerCase(Locale.ROOT);
-      if (!trimmed.isEmpty() && !items.contains(trimmed)) {
-        items.add(trimmed);
-      }
-    }
-    return items;
+    return settings.getList(key, null);
   }
 
   private Set<Exporter> readExporters() {
