@@ -44,8 +44,7 @@ public final class HttpServerCalls<REQ, RESP> {
       ServerCall call = (ServerCall) stored;
       return call.isCurrentIn(current) ? null : new LaterDispatch(call);
     }
-    // A request's trace comes from what arrived with it, never from whatever the thread carries.
-    ServerCall call = new ServerCall(tracer.start(Context.root(), request));
+    ServerCall call = new ServerCall(tracer.start(request));
     requests.setAttribute(request, CALL_ATTRIBUTE, call);
     call.firstScope = call.context().makeCurrent();
     return call;

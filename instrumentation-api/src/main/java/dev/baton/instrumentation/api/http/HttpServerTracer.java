@@ -33,10 +33,14 @@ public final class HttpServerTracer<REQ, RESP> {
     this.recording = SpanRecording.isOn();
   }
 
-  /** Starts the SERVER span; the returned context holds it and whatever was extracted. */
-  public Context start(Context parent, REQ request) {
-    Context extracted =
-        GlobalOpenTelemetry.getPropagators().getTextMapPropagator().extract(parent, request, headers);
+  /**
+   * Starts the SERVER span; the returned context holds it and whatever was extracted. A request's
+   * trace comes from what arrived with it, never from whatever the thread happens to carry.
+   */
+  public Context start(REQ request) {
+    Context extracted = GlobalOpenTelemetry.getPropagators()
+        .getTextMapPropagator()
+        .extract(Context.root(), request, headers);
     if (!recording) {
       return extracted;
     }

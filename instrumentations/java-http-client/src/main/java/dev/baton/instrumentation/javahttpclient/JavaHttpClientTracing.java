@@ -1,8 +1,8 @@
 package dev.baton.instrumentation.javahttpclient;
 
+import dev.baton.instrumentation.api.CurrentCall;
 import dev.baton.instrumentation.api.http.HttpClientTracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
@@ -30,30 +30,29 @@ public final class JavaHttpClientTracing {
     TRACER.inject(context, copy, HttpRequestBuilderSetter.INSTANCE);
     // The span is current while the JDK sends, so a nested instrumented call does not start
     // another CLIENT span.
-    return new Object[] {copy.build(), new ClientCall(context, context.makeCurrent())};
+    return new Object[] {copy.build(), CurrentCall.open(context)};
   }
 
   public static void end(Object[] enter, HttpResponse<?> response, Throwable error) {
-    ClientCall call = callOf(enter);
+    CurrentCall call = callOf(enter);
     if (call != null) {
-      call.scope.close();
-      TRACER.end(call.context, response, error);
+      TRACER.end(call.close(), response, error);
     }
   }
 
   public static void endAsync(
       Object[] enter, CompletableFuture<HttpResponse<?>> future, Throwable error) {
-    ClientCall call = callOf(enter);
+    CurrentCall call = callOf(enter);
     if (call == null) {
       return;
     }
-    call.scope.close();
+    Context context = call.close();
     if (error != null || future == null) {
-      TRACER.end(call.context, null, error);
+      TRACER.end(context, null, error);
       return;
     }
     // Observes completion without changing the future the application holds.
-    future.whenComplete((response, failure) -> TRACER.end(call.context, response, unwrap(failure)));
+    future.whenComplete((response, failure) -> TRACER.end(context, response, unwrap(failure)));
   }
 
   /** Dependent stages see the client's exception wrapped; the span records the client's own. */
@@ -63,19 +62,9 @@ public final class JavaHttpClientTracing {
         : failure;
   }
 
-  private static ClientCall callOf(Object[] enter) {
-    return enter != null && enter.length > 1 && enter[1] instanceof ClientCall
-        ? (ClientCall) enter[1]
+  private static CurrentCall callOf(Object[] enter) {
+    return enter != null && enter.length > 1 && enter[1] instanceof CurrentCall
+        ? (CurrentCall) enter[1]
         : null;
-  }
-
-  private static final class ClientCall {
-    final Context context;
-    final Scope scope;
-
-    ClientCall(Context context, Scope scope) {
-      this.context = context;
-      this.scope = scope;
-    }
   }
 }

@@ -5,6 +5,7 @@ import static dev.baton.instrumentation.jdbc.JdbcSingletons.QUERIES;
 import static dev.baton.instrumentation.jdbc.JdbcSingletons.SQL_COMMENTER;
 import static dev.baton.instrumentation.jdbc.JdbcSingletons.TRACER;
 
+import dev.baton.instrumentation.api.CurrentCall;
 import dev.baton.instrumentation.api.db.DbConnectionInfo;
 import io.opentelemetry.context.Context;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ public final class JdbcTracing {
     if (connection == null) {
       return null;
     }
-    JdbcCall call = new JdbcCall(TRACER.start(parent, JdbcRequest.plain(connection, sql)));
+    CurrentCall call = CurrentCall.open(TRACER.start(parent, JdbcRequest.plain(connection, sql)));
     String toSend = SQL_COMMENTER ? COMMENTER.append(sql, call.context()) : sql;
     return new Object[] {toSend, call};
   }
@@ -48,7 +49,7 @@ public final class JdbcTracing {
       // agent was attached): its SQL is unknown here, the statement it delegates to knows it.
       return null;
     }
-    return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(state, 1)));
+    return CurrentCall.open(TRACER.start(parent, JdbcRequest.prepared(state, 1)));
   }
 
   /** {@code executeBatch()}, {@code executeLargeBatch()}. */
@@ -66,12 +67,12 @@ public final class JdbcTracing {
       return null;
     }
     if (state.isPrepared()) {
-      return new JdbcCall(TRACER.start(parent, JdbcRequest.prepared(state, size)));
+      return CurrentCall.open(TRACER.start(parent, JdbcRequest.prepared(state, size)));
     }
     Connection connection = connectionOf(statement);
     return connection == null
         ? null
-        : new JdbcCall(TRACER.start(parent, JdbcRequest.batch(connection, texts, size)));
+        : CurrentCall.open(TRACER.start(parent, JdbcRequest.batch(connection, texts, size)));
   }
 
   /** @param call what a start method returned: a call, an array holding one, or null */
@@ -79,8 +80,11 @@ public final class JdbcTracing {
     if (call instanceof Object[] && ((Object[]) call).length > 1) {
       call = ((Object[]) call)[1];
     }
-    if (call instanceof JdbcCall) {
-      ((JdbcCall) call).end(error);
+    if (call instanceof CurrentCall) {
+      // Leaving the call's context first: it was current only so that calls underneath (a
+      // wrapper's delegate, a driver calling its own sibling method) start nothing.
+      String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
+      TRACER.end(((CurrentCall) call).close(), error, sqlState);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.baton.instrumentation.okhttp.v3_0;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
+import dev.baton.instrumentation.api.CurrentCall;
 import dev.baton.instrumentation.api.http.HttpClientTracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -30,14 +31,12 @@ public final class OkHttpTracing {
       return null;
     }
     Context context = TRACER.start(parent, request);
-    return new SyncCall(context, context.makeCurrent());
+    return CurrentCall.open(context);
   }
 
   public static void endExecute(Object syncCall, Response response, Throwable error) {
-    if (syncCall instanceof SyncCall) {
-      SyncCall call = (SyncCall) syncCall;
-      call.scope.close();
-      TRACER.end(call.context, response, error);
+    if (syncCall instanceof CurrentCall) {
+      TRACER.end(((CurrentCall) syncCall).close(), response, error);
     }
   }
 
@@ -99,15 +98,5 @@ public final class OkHttpTracing {
 
   static void end(Context context, Response response, Throwable error) {
     TRACER.end(context, response, error);
-  }
-
-  private static final class SyncCall {
-    final Context context;
-    final Scope scope;
-
-    SyncCall(Context context, Scope scope) {
-      this.context = context;
-      this.scope = scope;
-    }
   }
 }
