@@ -3,8 +3,6 @@ package dev.baton.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Zipkin server ({@code io.zipkin:zipkin-server} exec jar, in-memory storage) in its own JVM
@@ -65,10 +62,7 @@ public final class ZipkinServer implements AutoCloseable {
 
   /** Starts a server on a free port; returns when {@code /health} says UP. */
   public static ZipkinServer start(Path jar) throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = socket.getLocalPort();
-    }
+    int port = ChildProcesses.freePorts(1)[0];
     Path log = Files.createTempFile("zipkin-server", ".log");
     Process process = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -183,15 +177,7 @@ public final class ZipkinServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process);
     try {
       Files.deleteIfExists(log);
     } catch (IOException ignored) {

@@ -52,7 +52,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       {@code JAVA_TOOL_OPTIONS}, Zipkin to a real Zipkin server, read back through its query API);
  *   <li>forward mode: (JDK 17, {@code JAVA_TOOL_OPTIONS}) and (Temurin 25, {@code -javaagent}).
  * </ul>
- * The broker, Zipkin and the database are the run's shared ones.
+ * The broker, Zipkin and the database are the run's shared ones. (Starting Zipkin in the
+ * background while the other runs go on was tried: on two cores it only slowed them down.)
  */
 class ServiceChainTest extends WithReceiver {
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +53,7 @@ public final class ServiceA {
     tomcat.getServer().await();
   }
 
-  static String required(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return value;
+  private static String required(String name) {
+    return Objects.requireNonNull(System.getenv(name), () -> name + " is not set");
   }
 }

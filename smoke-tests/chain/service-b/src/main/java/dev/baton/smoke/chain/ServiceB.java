@@ -5,6 +5,7 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -65,10 +66,6 @@ public final class ServiceB {
   }
 
   private static String required(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return value;
+    return Objects.requireNonNull(System.getenv(name), () -> name + " is not set");
   }
 }

@@ -11,14 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -54,9 +53,16 @@ public final class ServiceC {
           Thread.currentThread().interrupt();
         }
       }, "service-c-stop"));
-      consumer.subscribe(List.of(required("KAFKA_TOPIC")), new ReadyWhenAssigned());
+      consumer.subscribe(List.of(required("KAFKA_TOPIC")));
+      boolean ready = false;
       while (true) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        if (!ready && !consumer.assignment().isEmpty()) {
+          // From here on a record sent to the topic is read (offsets reset to the earliest).
+          ready = true;
+          System.out.println("SERVICE-C READY " + consumer.assignment());
+        }
+        for (ConsumerRecord<String, String> record : records) {
           insert(database, record);
           System.out.println("SERVICE-C PROCESSED " + record.key() + "; notify said " + notify(stub, record.key()));
         }
@@ -117,29 +123,6 @@ public final class ServiceC {
   }
 
   private static String required(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return value;
-  }
-
-  /** Announces readiness once: the first assignment that holds partitions. */
-  private static final class ReadyWhenAssigned implements ConsumerRebalanceListener {
-
-    private boolean announced;
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (!announced && !partitions.isEmpty()) {
-        announced = true;
-        System.out.println("SERVICE-C READY " + partitions);
-      }
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      // offsets are committed automatically
-    }
+    return Objects.requireNonNull(System.getenv(name), () -> name + " is not set");
   }
 }
