@@ -76,6 +76,7 @@ final class ServiceChain implements AutoCloseable {
       Map<String, String> serviceEnv) {
     Map<String, String> agentSettings = new LinkedHashMap<>(settings);
     agentSettings.put("otel.service.name", service);
+    // Small services, three at a time on two cores: one GC thread and the quick compiler only.
     List<String> jvmArgs = new ArrayList<>(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     Map<String, String> env = new HashMap<>(serviceEnv);
     attach.apply(agentSettings, jvmArgs, env);

@@ -144,6 +144,8 @@ class ServiceChainTest extends WithReceiver {
         assertThat(call.getHeader("x-request-id")).as(path).isEqualTo(requestId);
         assertThat(Traceparent.parse(call.getHeader("traceparent")).traceId()).as(path).isEqualTo(traceId);
         assertThat(call.getHeader("x-b3-traceid")).as(path).isEqualTo(traceId);
+        assertThat(call.getHeader("x-b3-spanid")).as("%s: B3 names the same parent as traceparent", path)
+            .isEqualTo(Traceparent.parse(call.getHeader("traceparent")).parentId());
         assertThat(call.getHeader("baggage")).as(path).contains("tenant=acme").contains("user.id=42");
       });
       assertThat(writtenRows(order)).as("rows C wrote for %s", order).isEqualTo(1);
