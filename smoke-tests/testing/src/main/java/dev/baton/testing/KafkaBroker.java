@@ -1,9 +1,7 @@
 package dev.baton.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +76,7 @@ public final class KafkaBroker implements AutoCloseable {
   public static KafkaBroker start(Path classpathFile) throws IOException, InterruptedException {
     String classpath = Files.readString(classpathFile).trim();
     Path directory = Files.createTempDirectory("kafka-broker");
-    int[] ports = freePorts(2);
+    int[] ports = ChildProcesses.freePorts(2);
     int port = ports[0];
     int controllerPort = ports[1];
     Path config = directory.resolve("server.properties");
@@ -123,15 +121,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process);
     deleteQuietly(directory);
   }
 
@@ -181,24 +171,6 @@ public final class KafkaBroker implements AutoCloseable {
       id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     } while (id.startsWith("-"));
     return id;
-  }
-
-  /** Distinct free ports: all sockets are held open until every port is chosen. */
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 
   private static String tail(Path log) {

@@ -2,9 +2,11 @@ package dev.baton.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.testing.FailureDiagnostics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,6 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * other versions than the agent's, runs unchanged with the agent attached and sees its own classes.
  */
 class IsolationTest {
+
+  /** No backend: a failure prints the application's log tail. */
+  @RegisterExtension
+  static FailureDiagnostics diagnostics = new FailureDiagnostics();
 
   static List<Jdk> jdks() {
     return Jdk.all();

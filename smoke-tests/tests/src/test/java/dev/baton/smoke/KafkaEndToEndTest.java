@@ -210,7 +210,7 @@ class KafkaEndToEndTest extends WithReceiver {
     assertThat(service.stderr()).containsPattern("instrumentations \\[.*kafka-clients.*\\]");
   }
 
-  private static String randomHex(int digits) {
+  static String randomHex(int digits) {
     StringBuilder hex = new StringBuilder(digits);
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (hex.length() < digits) {

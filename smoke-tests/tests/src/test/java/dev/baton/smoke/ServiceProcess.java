@@ -1,5 +1,6 @@
 package dev.baton.smoke;
 
+import dev.baton.testing.FailureDiagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A service in its own JVM; its output goes to files under target/service-logs. */
+/**
+ * A service in its own JVM; its output goes to files under target/service-logs, and its log tail
+ * into the report of a failing test ({@link FailureDiagnostics}).
+ */
 public final class ServiceProcess implements AutoCloseable {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -46,7 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("BATON_"));
     builder.environment().putAll(env);
     Files.writeString(logs.resolve(base + ".cmd"), String.join(" ", command) + "\nenv " + env);
-    return new ServiceProcess(base, builder.start(), out, err);
+    ServiceProcess process = new ServiceProcess(base, builder.start(), out, err);
+    FailureDiagnostics.watchLog(base, process::describe);
+    return process;
   }
 
   /** A java command line: the JDK's launcher, then the given arguments. */
