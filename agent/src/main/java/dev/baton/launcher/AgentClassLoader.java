@@ -57,9 +57,7 @@ final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected URL findResource(String name) {
-    String entryName = PREFIX + (name.endsWith(".class")
-        ? name.substring(0, name.length() - ".class".length()) + ".classdata"
-        : name);
+    String entryName = entryName(name);
     if (jar.getJarEntry(entryName) == null) {
       return null;
     }
@@ -68,6 +66,34 @@ final class AgentClassLoader extends ClassLoader {
     } catch (MalformedURLException e) {
       return null;
     }
+  }
+
+  /**
+   * Reads the agent's own entries from the jar this loader holds open, not through a {@code jar:}
+   * URL: the application may have replaced the handler of that protocol (Spring Boot's launcher
+   * does, and its handler cannot open a jar while its own classes are still initializing, which
+   * is exactly when a {@code Thread.start} inside them needs advice linked). Advice and helper
+   * classes are read this way ({@code InstrumentationClassLoader}, Byte Buddy's class file
+   * locator). The agent's entries are its own packages, so looking here before the parent finds
+   * nothing the parent has.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    JarEntry entry = jar.getJarEntry(entryName(name));
+    if (entry == null) {
+      return super.getResourceAsStream(name);
+    }
+    try {
+      return jar.getInputStream(entry);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String entryName(String resourceName) {
+    return PREFIX + (resourceName.endsWith(".class")
+        ? resourceName.substring(0, resourceName.length() - ".class".length()) + ".classdata"
+        : resourceName);
   }
 
   @Override

@@ -21,6 +21,11 @@ public final class Artifacts {
     return existing("baton.conflict.jar");
   }
 
+  /** The Spring Boot application, repackaged with its libraries as nested jars. */
+  public static Path springAppJar() {
+    return existing("baton.spring.jar");
+  }
+
   private static Path existing(String property) {
     String value = System.getProperty(property);
     if (value == null) {

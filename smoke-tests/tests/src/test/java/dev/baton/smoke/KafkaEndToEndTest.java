@@ -198,7 +198,7 @@ class KafkaEndToEndTest extends WithReceiver {
     return downstream.findAll(getRequestedFor(urlPathEqualTo("/downstream")));
   }
 
-  private static ReceivedSpan only(List<ReceivedSpan> trace, String kind, String name) {
+  static ReceivedSpan only(List<ReceivedSpan> trace, String kind, String name) {
     List<ReceivedSpan> matching =
         trace.stream().filter(s -> s.kind().equals(kind) && s.name().equals(name)).toList();
     assertThat(matching).as("%s spans named '%s' in %s", kind, name, trace).hasSize(1);

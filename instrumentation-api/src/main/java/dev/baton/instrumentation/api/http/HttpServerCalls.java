@@ -16,6 +16,8 @@ import io.opentelemetry.context.Scope;
  *   <li>a later dispatch of the same request ({@code AsyncContext.dispatch()}, an error page the
  *       container dispatches after the first call returned) finds the call in the request but
  *       not current on its thread: its context becomes current for the dispatch, no span starts;
+ *   <li>when the outermost call returns, a route a framework matched inside the servlet (Spring
+ *       MVC) renames the span;
  *   <li>the span ends when the outermost call returns, or, for an async request, when the
  *       container completes the response.
  * </ul>
@@ -66,6 +68,9 @@ public final class HttpServerCalls<REQ, RESP> {
     }
     ServerCall call = (ServerCall) dispatch;
     call.firstScope.close();
+    // Routing is done by now, also for a request that goes on asynchronously.
+    tracer.refineRoute(call.context(), request,
+        requests.getAttribute(request, HttpRoutes.SPRING_MVC_PATTERN_ATTRIBUTE));
     if (error == null
         && requests.isAsyncStarted(request)
         && requests.endWhenAsyncCompletes(request, call)) {

@@ -77,6 +77,25 @@ public final class HttpServerTracer<REQ, RESP> {
   }
 
   /**
+   * Names the SERVER span after the route a framework matched inside the servlet (Spring MVC's
+   * handler pattern), which says more than the servlet mapping ({@code GET /orders/{id}} rather
+   * than {@code GET /*}), as OpenTelemetry's agent names it.
+   *
+   * @param frameworkPattern the pattern the framework left in the request, or {@code null}
+   */
+  public void refineRoute(Context context, REQ request, Object frameworkPattern) {
+    if (!recording || frameworkPattern == null) {
+      return;
+    }
+    String route = HttpRoutes.withinServlet(attributes.route(request), frameworkPattern.toString());
+    if (route != null) {
+      Span span = Span.fromContext(context);
+      span.updateName(HttpMethods.spanName(attributes.method(request), route));
+      span.setAttribute(HTTP_ROUTE, route);
+    }
+  }
+
+  /**
    * Ends the SERVER span. A 5xx status or an exception marks it as an error; 4xx does not, as
    * the server did what it should.
    */

@@ -18,6 +18,18 @@ class HttpRoutesTest {
   }
 
   @Test
+  void aFrameworkPatternTakesThePlaceOfTheServletsWildcard() {
+    assertThat(HttpRoutes.withinServlet("/*", "/orders/{id}")).isEqualTo("/orders/{id}");
+    assertThat(HttpRoutes.withinServlet("/app/*", "/orders/{id}")).isEqualTo("/app/orders/{id}");
+    assertThat(HttpRoutes.withinServlet("/app/api/*", "orders")).isEqualTo("/app/api/orders");
+    assertThat(HttpRoutes.withinServlet("/app/*", "/**")).isEqualTo("/app/**");
+    assertThat(HttpRoutes.withinServlet("/exact", "/orders")).as("exact mapping").isNull();
+    assertThat(HttpRoutes.withinServlet("/app/*.do", "/orders")).as("extension mapping").isNull();
+    assertThat(HttpRoutes.withinServlet(null, "/orders")).isNull();
+    assertThat(HttpRoutes.withinServlet("/*", null)).isNull();
+  }
+
+  @Test
   void protocolVersionDropsThePrefix() {
     assertThat(HttpServerAttributesGetter.versionOf("HTTP/1.1")).isEqualTo("1.1");
     assertThat(HttpServerAttributesGetter.versionOf("HTTP/2.0")).isEqualTo("2.0");

@@ -128,6 +128,41 @@ class HttpServerCallsTest {
     assertThat(span.getAttributes().get(SemanticAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(500L);
   }
 
+  @Test
+  void aSpringMvcPatternNamesTheSpanUnderTheServletsMapping() throws Exception {
+    Request request = new Request();
+    request.servletRoute = "/app/*";
+    Object call = calls.enter(request);
+    request.attributes.put(HttpRoutes.SPRING_MVC_PATTERN_ATTRIBUTE, "/orders/{id}");
+    calls.exit(call, request, 200, null);
+    SpanData span = exported.getFinishedSpanItems().get(0);
+    assertThat(span.getName()).isEqualTo("GET /app/orders/{id}");
+    assertThat(span.getAttributes().get(SemanticAttributes.HTTP_ROUTE)).isEqualTo("/app/orders/{id}");
+  }
+
+  @Test
+  void anAsyncRequestIsNamedWhenItsFirstDispatchReturns() throws Exception {
+    Request request = new Request();
+    request.servletRoute = "/*";
+    request.async = true;
+    Object call = calls.enter(request);
+    request.attributes.put(HttpRoutes.SPRING_MVC_PATTERN_ATTRIBUTE, "/deferred");
+    calls.exit(call, request, 200, null);
+    request.attributes.remove(HttpRoutes.SPRING_MVC_PATTERN_ATTRIBUTE);
+    calls.end(request.asyncCall, 200, null);
+    assertThat(exported.getFinishedSpanItems().get(0).getName()).isEqualTo("GET /deferred");
+  }
+
+  @Test
+  void withoutAFrameworkPatternTheServletMappingNamesTheSpan() {
+    Request request = new Request();
+    request.servletRoute = "/app/*";
+    calls.exit(calls.enter(request), request, 404, null);
+    SpanData span = exported.getFinishedSpanItems().get(0);
+    assertThat(span.getName()).isEqualTo("GET /app/*");
+    assertThat(span.getAttributes().get(SemanticAttributes.HTTP_ROUTE)).isEqualTo("/app/*");
+  }
+
   static void runOnOtherThread(Runnable action) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread thread = new Thread(() -> {
@@ -145,6 +180,7 @@ class HttpServerCallsTest {
   static final class Request {
     final Map<String, Object> attributes = new HashMap<>();
     final Map<String, String> headers = new HashMap<>();
+    volatile String servletRoute;
     volatile boolean async;
     volatile ServerCall asyncCall;
   }
@@ -189,7 +225,7 @@ class HttpServerCallsTest {
     @Override public String scheme(Request request) { return "http"; }
     @Override public String path(Request request) { return "/path"; }
     @Override public String query(Request request) { return null; }
-    @Override public String route(Request request) { return null; }
+    @Override public String route(Request request) { return request.servletRoute; }
     @Override public String serverAddress(Request request) { return "127.0.0.1"; }
     @Override public int serverPort(Request request) { return 8080; }
     @Override public String clientAddress(Request request) { return "127.0.0.1"; }

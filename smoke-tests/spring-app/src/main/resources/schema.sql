@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS spring_app_orders (
+  id BIGSERIAL PRIMARY KEY,
+  item VARCHAR(64) NOT NULL,
+  price VARCHAR(32),
+  status VARCHAR(16) NOT NULL
+);
