@@ -2,26 +2,25 @@ package dev.baton.instrumentation.api.gaps;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Notices where traces break: an outbound call (HTTP client, Kafka send, JDBC statement) that
  * starts a new trace, with no valid parent, while the service is handling traced inbound
- * requests (a SERVER span is in flight, or one ended less than a second ago). That is almost
- * always context lost on the way to the call: a pool or thread the agent does not see.
+ * requests (at least one SERVER span is in flight). That is almost always context lost on the
+ * way to the call: a pool or thread the agent does not see.
  *
- * <p>The hot path is the in-flight count: one atomic increment when a SERVER span starts and one
- * decrement when it ends. Everything else runs only for a call that has no parent; its stack is
- * read for at most a few calls per instrumentation per second ({@link GapRecorder}).
+ * <p>The hot path is the in-flight count: a striped counter ({@link LongAdder}), incremented when
+ * a SERVER span starts and decremented when it ends, so concurrent requests do not contend on
+ * one cache line. Everything else runs only for a call that has no parent; its stack is read for
+ * at most a few calls per instrumentation per second ({@link GapRecorder}). A task that runs
+ * after every request has ended (fire-and-forget work on an idle service) is not counted: telling
+ * it apart from a scheduled job would need a clock read per request.
  */
 public final class TraceGaps {
 
-  private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+  private static final LongAdder IN_FLIGHT = new LongAdder();
   private static volatile GapRecorder recorder;
-  private static volatile long lastIdleNanos;
-  private static volatile boolean everIdle;
 
   private TraceGaps() {}
 
@@ -38,15 +37,14 @@ public final class TraceGaps {
   /** A SERVER span started. */
   public static void serverStarted() {
     if (recorder != null) {
-      IN_FLIGHT.incrementAndGet();
+      IN_FLIGHT.increment();
     }
   }
 
   /** A SERVER span ended. */
   public static void serverEnded() {
-    if (recorder != null && IN_FLIGHT.decrementAndGet() <= 0) {
-      lastIdleNanos = System.nanoTime();
-      everIdle = true;
+    if (recorder != null) {
+      IN_FLIGHT.decrement();
     }
   }
 
@@ -59,14 +57,10 @@ public final class TraceGaps {
     GapRecorder current = recorder;
     if (current == null
         || Span.fromContext(parent).getSpanContext().isValid()
-        || !servingTracedRequests()) {
+        || IN_FLIGHT.sum() <= 0) {
       return false;
     }
     current.record(instrumentation);
     return true;
-  }
-
-  private static boolean servingTracedRequests() {
-    return IN_FLIGHT.get() > 0 || (everIdle && System.nanoTime() - lastIdleNanos < WINDOW_NANOS);
   }
 }
