@@ -3,6 +3,7 @@ package dev.baton.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.baton.testing.TraceGapReport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -108,14 +107,7 @@ class TraceGapReportTest extends WithReceiver {
       vm.detach();
     }
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
-      MBeanServerConnection server = connector.getMBeanServerConnection();
-      ObjectName name = new ObjectName("dev.baton:type=TraceGaps");
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!server.isRegistered(name)) {
-        assertThat(System.nanoTime()).as("MBean %s registered", name).isLessThan(deadline);
-        Thread.sleep(50);
-      }
-      return (String) server.getAttribute(name, "Report");
+      return TraceGapReport.read(connector.getMBeanServerConnection());
     }
   }
 }
