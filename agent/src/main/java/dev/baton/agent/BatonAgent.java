@@ -2,6 +2,7 @@ package dev.baton.agent;
 
 import dev.baton.agent.config.AgentConfig;
 import dev.baton.agent.config.ConfigProperties;
+import dev.baton.agent.gaps.TraceGapsReport;
 import dev.baton.agent.logging.AgentLogLevel;
 import dev.baton.agent.logging.SdkLogBridge;
 import dev.baton.agent.tooling.AdviceErrorReporter;
@@ -56,6 +57,7 @@ public final class BatonAgent {
     AdviceErrors.install(new AdviceErrorReporter());
     // Modules read their own settings from the same sources, once, when they first run.
     InstrumentationConfig.install(properties::get, problem -> logger.warn("configuration: {}", problem));
+    TraceGapsReport.install(config);
 
     List<InstrumentationModule> modules =
         InstrumentationInstaller.install(instrumentation, enabledModules(config), lateAttach);

@@ -64,6 +64,9 @@ public final class AgentConfig {
   private final int bspMaxExportBatchSize;
   private final Duration bspScheduleDelay;
   private final Duration bspExportTimeout;
+  private final boolean gapsEnabled;
+  private final String gapsReportFile;
+  private final int gapsStacksPerSecond;
 
   public AgentConfig(ConfigProperties properties) {
     this.properties = properties;
@@ -103,6 +106,24 @@ public final class AgentConfig {
     bspMaxExportBatchSize = readPositiveInt("otel.bsp.max.export.batch.size", 512);
     bspScheduleDelay = readDuration("otel.bsp.schedule.delay", Duration.ofMillis(5000));
     bspExportTimeout = readDuration("otel.bsp.export.timeout", Duration.ofMillis(30000));
+    gapsEnabled = readBoolean("baton.gaps.enabled", true);
+    gapsReportFile = properties.get("baton.gaps.report-file");
+    gapsStacksPerSecond = readPositiveInt("baton.gaps.stack-samples-per-second", 32);
+  }
+
+  /** Whether trace gaps are counted (trace mode only: forward mode has no spans to break). */
+  public boolean gapsEnabled() {
+    return gapsEnabled && mode == Mode.TRACE;
+  }
+
+  /** Where the trace gap report is written at shutdown, or {@code null}. */
+  public String gapsReportFile() {
+    return gapsReportFile;
+  }
+
+  /** At most this many gap stacks read per instrumentation per second. */
+  public int gapsStacksPerSecond() {
+    return gapsStacksPerSecond;
   }
 
   /** Whether an instrumentation module is on, by its name and aliases. */

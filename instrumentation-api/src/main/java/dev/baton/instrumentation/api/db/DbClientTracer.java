@@ -7,6 +7,7 @@ import static dev.baton.instrumentation.api.http.SemanticAttributes.SERVER_PORT;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
 import dev.baton.instrumentation.api.SpanRecording;
+import dev.baton.instrumentation.api.gaps.TraceGaps;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -28,6 +29,7 @@ public final class DbClientTracer<REQ> {
 
   private static final ContextKey<Span> DB_SPAN = ContextKey.named("baton-db-client-span");
 
+  private final String instrumentationName;
   private final Tracer tracer;
   private final DbClientAttributesGetter<REQ> attributes;
   private final boolean rootSpans;
@@ -39,6 +41,7 @@ public final class DbClientTracer<REQ> {
    */
   public DbClientTracer(
       String instrumentationName, DbClientAttributesGetter<REQ> attributes, boolean rootSpans) {
+    this.instrumentationName = instrumentationName;
     this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
     this.attributes = attributes;
     this.rootSpans = rootSpans;
@@ -60,8 +63,22 @@ public final class DbClientTracer<REQ> {
         && (rootSpans || Span.fromContext(parent).getSpanContext().isValid());
   }
 
+  /**
+   * For a call {@link #shouldStart} turned down: when it was turned down for having no trace
+   * while traced requests are being served (a trace gap, see {@link TraceGaps}), the gap is
+   * counted and a context is returned that marks the call as in progress, so that the calls
+   * underneath it (a wrapper's delegate) are not counted again. Otherwise {@code null}.
+   */
+  public Context gap(Context parent) {
+    if (rootSpans || InstrumentationSuppression.isSuppressed(parent) || parent.get(DB_SPAN) != null) {
+      return null;
+    }
+    return TraceGaps.outbound(instrumentationName, parent) ? parent.with(DB_SPAN, Span.getInvalid()) : null;
+  }
+
   /** Starts the CLIENT span; the returned context holds it and marks the call as in progress. */
   public Context start(Context parent, REQ request) {
+    TraceGaps.outbound(instrumentationName, parent);
     if (!recording) {
       // forward mode: nothing to record; the marker still keeps nested calls quiet
       return parent.with(DB_SPAN, Span.fromContext(parent));

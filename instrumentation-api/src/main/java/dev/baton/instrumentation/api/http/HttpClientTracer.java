@@ -4,6 +4,7 @@ import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
 import dev.baton.instrumentation.api.SpanRecording;
+import dev.baton.instrumentation.api.gaps.TraceGaps;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -24,11 +25,13 @@ public final class HttpClientTracer<REQ, RESP> {
 
   private static final ContextKey<Span> CLIENT_SPAN = ContextKey.named("baton-http-client-span");
 
+  private final String instrumentationName;
   private final Tracer tracer;
   private final HttpClientAttributesGetter<REQ, RESP> attributes;
   private final boolean recording;
 
   public HttpClientTracer(String instrumentationName, HttpClientAttributesGetter<REQ, RESP> attributes) {
+    this.instrumentationName = instrumentationName;
     this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
     this.attributes = attributes;
     this.recording = SpanRecording.isOn();
@@ -44,6 +47,7 @@ public final class HttpClientTracer<REQ, RESP> {
 
   /** Starts the CLIENT span; the returned context holds it. */
   public Context start(Context parent, REQ request) {
+    TraceGaps.outbound(instrumentationName, parent);
     if (!recording) {
       // forward mode: nothing to record; the marker still keeps nested clients quiet
       return parent.with(CLIENT_SPAN, Span.fromContext(parent));

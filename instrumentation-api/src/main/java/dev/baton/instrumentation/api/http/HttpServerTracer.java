@@ -1,5 +1,6 @@
 package dev.baton.instrumentation.api.http;
 
+import dev.baton.instrumentation.api.gaps.TraceGaps;
 import static dev.baton.instrumentation.api.http.SemanticAttributes.*;
 
 import dev.baton.instrumentation.api.SpanRecording;
@@ -73,7 +74,9 @@ public final class HttpServerTracer<REQ, RESP> {
     setIfPresent(builder, CLIENT_ADDRESS, attributes.clientAddress(request));
     setIfPresent(builder, USER_AGENT_ORIGINAL, attributes.header(request, "user-agent"));
     setIfPresent(builder, NETWORK_PROTOCOL_VERSION, attributes.protocolVersion(request));
-    return extracted.with(builder.startSpan());
+    Context context = extracted.with(builder.startSpan());
+    TraceGaps.serverStarted();
+    return context;
   }
 
   /**
@@ -109,6 +112,7 @@ public final class HttpServerTracer<REQ, RESP> {
       status = 500;
     }
     HttpSpanEnd.end(Span.fromContext(context), status, error, 500);
+    TraceGaps.serverEnded();
   }
 
   private static void setIfPresent(

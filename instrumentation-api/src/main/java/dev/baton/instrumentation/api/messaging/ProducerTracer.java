@@ -3,6 +3,7 @@ package dev.baton.instrumentation.api.messaging;
 import static dev.baton.instrumentation.api.messaging.MessagingAttributes.*;
 
 import dev.baton.bootstrap.InstrumentationSuppression;
+import dev.baton.instrumentation.api.gaps.TraceGaps;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -23,10 +24,12 @@ public final class ProducerTracer<REQ, RESP> {
 
   private static final ContextKey<Span> PRODUCER_SPAN = ContextKey.named("baton-messaging-producer-span");
 
+  private final String instrumentationName;
   private final Tracer tracer;
   private final ProducerAttributesGetter<REQ, RESP> attributes;
 
   public ProducerTracer(String instrumentationName, ProducerAttributesGetter<REQ, RESP> attributes) {
+    this.instrumentationName = instrumentationName;
     this.tracer = GlobalOpenTelemetry.getTracer(instrumentationName);
     this.attributes = attributes;
   }
@@ -38,6 +41,7 @@ public final class ProducerTracer<REQ, RESP> {
 
   /** Starts the PRODUCER span; the returned context holds it. */
   public Context start(Context parent, REQ request) {
+    TraceGaps.outbound(instrumentationName, parent);
     String destination = attributes.destination(request);
     SpanBuilder builder =
         tracer

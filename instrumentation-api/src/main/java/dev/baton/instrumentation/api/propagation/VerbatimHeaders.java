@@ -1,9 +1,9 @@
 package dev.baton.instrumentation.api.propagation;
 
+import dev.baton.bootstrap.ForwardedHeaders;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -27,9 +27,6 @@ import java.util.Map;
  */
 public final class VerbatimHeaders implements TextMapPropagator {
 
-  private static final ContextKey<Map<String, String>> HEADERS =
-      ContextKey.named("baton-verbatim-headers");
-
   private final List<String> names;
   private final List<String> prefixes;
   private final TextMapPropagator validator;
@@ -47,8 +44,7 @@ public final class VerbatimHeaders implements TextMapPropagator {
 
   /** The forwarded value of a header in this context, or {@code null}. */
   public static String get(Context context, String name) {
-    Map<String, String> headers = context.get(HEADERS);
-    return headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
+    return ForwardedHeaders.get(context, name);
   }
 
   @Override
@@ -58,7 +54,7 @@ public final class VerbatimHeaders implements TextMapPropagator {
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-    Map<String, String> headers = context.get(HEADERS);
+    Map<String, String> headers = ForwardedHeaders.all(context);
     if (headers == null || carrier == null) {
       return;
     }
@@ -89,13 +85,13 @@ public final class VerbatimHeaders implements TextMapPropagator {
     if (captured.isEmpty() || (validator != null && !accepted(captured))) {
       return context;
     }
-    Map<String, String> existing = context.get(HEADERS);
+    Map<String, String> existing = ForwardedHeaders.all(context);
     if (existing != null) {
       Map<String, String> merged = new LinkedHashMap<>(existing);
       merged.putAll(captured);
       captured = merged;
     }
-    return context.with(HEADERS, Collections.unmodifiableMap(captured));
+    return ForwardedHeaders.with(context, Collections.unmodifiableMap(captured));
   }
 
   private static void capture(Map<String, String> captured, String name, String value) {

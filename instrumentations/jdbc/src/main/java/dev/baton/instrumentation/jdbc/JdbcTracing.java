@@ -25,8 +25,12 @@ public final class JdbcTracing {
    */
   public static Object[] startSql(Statement statement, String sql) {
     Context parent = Context.current();
-    if (sql == null || !TRACER.shouldStart(parent)) {
+    if (sql == null) {
       return null;
+    }
+    if (!TRACER.shouldStart(parent)) {
+      CurrentCall gap = gap(parent);
+      return gap == null ? null : new Object[] {sql, gap};
     }
     Connection connection = connectionOf(statement);
     if (connection == null) {
@@ -41,7 +45,7 @@ public final class JdbcTracing {
   public static Object startPrepared(Statement statement) {
     Context parent = Context.current();
     if (!TRACER.shouldStart(parent)) {
-      return null;
+      return gap(parent);
     }
     StatementState state = StatementState.get(statement);
     if (state == null || !state.isPrepared()) {
@@ -63,8 +67,11 @@ public final class JdbcTracing {
     // The driver empties the batch whatever happens; so does every wrapper level, traced or not.
     state.clearBatch();
     Context parent = Context.current();
-    if (size == 0 || !TRACER.shouldStart(parent)) {
+    if (size == 0) {
       return null;
+    }
+    if (!TRACER.shouldStart(parent)) {
+      return gap(parent);
     }
     if (state.isPrepared()) {
       return CurrentCall.open(TRACER.start(parent, JdbcRequest.prepared(state, size)));
@@ -73,6 +80,15 @@ public final class JdbcTracing {
     return connection == null
         ? null
         : CurrentCall.open(TRACER.start(parent, JdbcRequest.batch(connection, texts, size)));
+  }
+
+  /**
+   * A statement run with no trace while traced requests are being served: counted as a trace gap
+   * once, however many wrapper levels it passes through (see {@code DbClientTracer.gap}).
+   */
+  private static CurrentCall gap(Context parent) {
+    Context gap = TRACER.gap(parent);
+    return gap == null ? null : CurrentCall.open(gap);
   }
 
   /** @param call what a start method returned: a call, an array holding one, or null */

@@ -64,6 +64,8 @@ public final class DemoService {
     context.addServletMappingDecoded("/fail", "fail");
     Tomcat.addServlet(context, "async", new SlowAsyncServlet()).setAsyncSupported(true);
     context.addServletMappingDecoded("/async", "async");
+    Tomcat.addServlet(context, "handoff", new HandOffServlet(client));
+    context.addServletMappingDecoded("/handoff/*", "handoff");
     String kafka = setting("KAFKA_BOOTSTRAP_SERVERS", "demo.kafka.bootstrap", null);
     if (kafka != null) {
       Tomcat.addServlet(context, "produce", new ProduceServlet(kafka, kafkaTopic()));
