@@ -74,6 +74,7 @@ public final class ConflictApp {
   private void run() {
     section("slf4j logging", this::logThroughLogback);
     section("opentelemetry sdk", this::checkOpenTelemetry);
+    section("bridge scenario", this::runBridgeScenario);
     section("byte buddy", this::checkByteBuddy);
     section("slf4j binding", this::checkSlf4jBinding);
     section("spans exported", this::checkSpansExported);
@@ -101,6 +102,7 @@ public final class ConflictApp {
   // --- OpenTelemetry ---------------------------------------------------------------------------
 
   private InMemorySpanExporter exporter;
+  private OpenTelemetrySdk sdk;
 
   private void checkOpenTelemetry() {
     String sdkVersion = Resource.getDefault().getAttribute(TELEMETRY_SDK_VERSION);
@@ -119,16 +121,21 @@ public final class ConflictApp {
     exporter = InMemorySpanExporter.create();
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
-    // The application's own global; must not throw with the agent attached.
+    sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    // The application registers its own SDK as the global; must not throw with the agent
+    // attached (the agent keeps the global: the next line shows whose it is).
     GlobalOpenTelemetry.set(sdk);
+    print("otel.global", GlobalOpenTelemetry.get().getClass().getName());
 
-    // Through the global, so that path is proven to reach the app's own SDK.
-    Tracer tracer = GlobalOpenTelemetry.getTracer("dev.baton.smoke.conflict");
+    // The application's own SDK instance, used directly, still exports to its own exporter.
+    Tracer tracer = sdk.getTracer("dev.baton.smoke.conflict");
     Span span = tracer.spanBuilder("conflict-app-span").startSpan();
     span.setAttribute("app", "conflict-app");
     span.end();
-    tracerProvider.forceFlush();
+  }
+
+  private void runBridgeScenario() throws Exception {
+    new BridgeScenario(sdk, ConflictApp::print).run();
   }
 
   private void checkSpansExported() {
@@ -137,18 +144,23 @@ public final class ConflictApp {
       fail("the in-memory exporter was never created");
       return;
     }
+    sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
     List<SpanData> spans = exporter.getFinishedSpanItems();
     print("app.spans.exported", String.valueOf(spans.size()));
-    if (spans.size() != 1) {
-      fail("expected 1 span in the application's own exporter, got " + spans.size() + ": " + spans);
+    SpanData direct = spanNamed(spans, "conflict-app-span");
+    SpanData inRequest = spanNamed(spans, "own-sdk-work");
+    if (spans.size() != 2 || direct == null || inRequest == null) {
+      fail("expected conflict-app-span and own-sdk-work in the application's own exporter, got " + spans);
       return;
     }
-    SpanData data = spans.get(0);
-    if (!"conflict-app-span".equals(data.getName())) {
-      fail("exported span is named " + data.getName());
-    }
-    String spanSdkVersion = data.getResource().getAttribute(TELEMETRY_SDK_VERSION);
+    String spanSdkVersion = direct.getResource().getAttribute(TELEMETRY_SDK_VERSION);
     expect("exported span telemetry.sdk.version", spanSdkVersion, expected.getProperty("otel.sdk.version"));
+    print("bridge.own.trace", inRequest.getTraceId());
+    print("bridge.own.parent", inRequest.getParentSpanId());
+  }
+
+  private static SpanData spanNamed(List<SpanData> spans, String name) {
+    return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
   }
 
   // --- Byte Buddy ------------------------------------------------------------------------------
