@@ -101,6 +101,7 @@ final class BridgeScenario {
         manual.recordException(new IllegalStateException("recorded by the application"));
         manual.setStatus(StatusCode.ERROR, "manual status");
         call(downstream + "?from=manual");
+        print.accept("bridge.okhttp.status", String.valueOf(LibraryChecks.okhttpGet(downstream + "?from=okhttp")));
 
         Span own = ownSdk.getTracer("conflict-app-own-sdk").spanBuilder("own-sdk-work").startSpan();
         try (Scope ownScope = own.makeCurrent()) {
