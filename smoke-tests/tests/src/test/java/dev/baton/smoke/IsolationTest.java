@@ -86,7 +86,7 @@ class IsolationTest extends WithReceiver {
   void withoutTheBridgeTheApplicationKeepsItsOwnGlobal(String setting) throws Exception {
     App application = (App) appsAndJdks().get(0).get()[0];
     try (ServiceProcess app = run(application, Jdk.current(), "conflict-unbridged",
-        List.of("-D" + setting, "-Dotel.traces.exporter=none"))) {
+        List.of("-D" + setting, "-Dotel.traces.exporter=otlp", "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint()))) {
       Map<String, String> printed = printed(app.stdout());
       assertThat(printed.get("otel.global")).doesNotStartWith("dev.baton");
       assertThat(printed).containsEntry("app.spans.exported", "3")
@@ -103,9 +103,14 @@ class IsolationTest extends WithReceiver {
     args.add("-Dotel.service.name=" + service);
     args.addAll(List.of("-jar", application.jar().toString()));
     ServiceProcess app = ServiceProcess.start(service, ServiceProcess.java(jdk, DemoService.withAgent(args)), Map.of());
-    assertThat(app.awaitExit(Duration.ofSeconds(120))).as(app.describe()).isEqualTo(0);
-    assertThat(app.stdout()).as(app.describe()).contains("CONFLICT-APP OK");
-    return app;
+    try {
+      assertThat(app.awaitExit(Duration.ofSeconds(120))).as(app.describe()).isEqualTo(0);
+      assertThat(app.stdout()).as(app.describe()).contains("CONFLICT-APP OK");
+      return app;
+    } catch (Throwable t) {
+      app.close();
+      throw t;
+    }
   }
 
   private static Map<String, String> versions(String... keysAndValues) {
@@ -123,7 +128,13 @@ class IsolationTest extends WithReceiver {
   static void assertBridged(Map<String, String> printed, String stderr, String service) throws Exception {
     assertThat(printed).containsEntry("otel.global", BRIDGE)
         .containsEntry("bridge.response", "HTTP/1.1 200")
-        .containsEntry("bridge.own.current.same", "true");
+        .containsEntry("bridge.own.current.same", "true")
+        // baggage: the agent's (from the request) seen by the application, the application's
+        // sent on by the agent
+        .containsEntry("bridge.baggage.inbound", "from-outside");
+    assertThat(printed.get("bridge.downstream.baggage.okhttp")).contains("inbound=from-outside", "app.tenant=t1");
+    assertThat(printed.get("bridge.downstream.baggage.manual")).contains("inbound=from-outside")
+        .doesNotContain("app.tenant");
     assertThat(stderr).contains("the application called GlobalOpenTelemetry.set; the agent keeps the global");
     String traceId = printed.get("bridge.current.trace");
     // SERVER /work, manual-work, CLIENT and SERVER /downstream three times

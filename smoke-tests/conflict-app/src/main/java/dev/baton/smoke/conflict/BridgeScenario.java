@@ -2,6 +2,7 @@ package dev.baton.smoke.conflict;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -72,7 +73,8 @@ final class BridgeScenario {
   private static String requestFromOutside(int port, String path) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nbaggage: inbound=from-outside\r\n"
+          + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -101,7 +103,11 @@ final class BridgeScenario {
         manual.recordException(new IllegalStateException("recorded by the application"));
         manual.setStatus(StatusCode.ERROR, "manual status");
         call(downstream + "?from=manual");
-        print.accept("bridge.okhttp.status", String.valueOf(LibraryChecks.okhttpGet(downstream + "?from=okhttp")));
+        print.accept("bridge.baggage.inbound", Baggage.current().getEntryValue("inbound"));
+        // Baggage the application adds travels with the agent's propagation.
+        try (Scope withBaggage = Baggage.current().toBuilder().put("app.tenant", "t1").build().makeCurrent()) {
+          print.accept("bridge.okhttp.status", String.valueOf(LibraryChecks.okhttpGet(downstream + "?from=okhttp")));
+        }
 
         Span own = ownSdk.getTracer("conflict-app-own-sdk").spanBuilder("own-sdk-work").startSpan();
         try (Scope ownScope = own.makeCurrent()) {
@@ -130,9 +136,10 @@ final class BridgeScenario {
     }
   }
 
-  private static final class DownstreamServlet extends HttpServlet {
+  private final class DownstreamServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      print.accept("bridge.downstream.baggage." + request.getParameter("from"), String.valueOf(request.getHeader("baggage")));
       response.setContentType("text/plain");
       response.getWriter().write("downstream");
     }
