@@ -70,6 +70,9 @@ final class ApplicationSpan implements Span {
 
   @Override
   public Span setStatus(StatusCode statusCode, String description) {
+    if (statusCode == null) {
+      return this;
+    }
     agent.setStatus(SpanBridge.toAgent(statusCode), description);
     return this;
   }
@@ -82,6 +85,9 @@ final class ApplicationSpan implements Span {
 
   @Override
   public Span addLink(SpanContext spanContext, Attributes attributes) {
+    if (spanContext == null) {
+      return this;
+    }
     agent.addLink(SpanBridge.toAgent(spanContext), AttributesBridge.toAgent(attributes));
     return this;
   }

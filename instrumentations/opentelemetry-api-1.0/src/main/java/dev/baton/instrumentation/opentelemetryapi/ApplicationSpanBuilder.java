@@ -37,12 +37,18 @@ final class ApplicationSpanBuilder implements SpanBuilder {
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext) {
+    if (spanContext == null) {
+      return this;
+    }
     agent.addLink(SpanBridge.toAgent(spanContext));
     return this;
   }
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
+    if (spanContext == null) {
+      return this;
+    }
     agent.addLink(SpanBridge.toAgent(spanContext), AttributesBridge.toAgent(attributes));
     return this;
   }

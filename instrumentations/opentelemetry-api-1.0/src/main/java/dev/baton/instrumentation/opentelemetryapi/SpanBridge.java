@@ -76,11 +76,22 @@ final class SpanBridge {
     return builder.build();
   }
 
+  /** The API never throws at the application: a kind or code it does not know is the default. */
   static io.opentelemetry.api.trace.SpanKind toAgent(SpanKind kind) {
-    return io.opentelemetry.api.trace.SpanKind.valueOf(kind.name());
+    switch (kind.name()) {
+      case "SERVER": return io.opentelemetry.api.trace.SpanKind.SERVER;
+      case "CLIENT": return io.opentelemetry.api.trace.SpanKind.CLIENT;
+      case "PRODUCER": return io.opentelemetry.api.trace.SpanKind.PRODUCER;
+      case "CONSUMER": return io.opentelemetry.api.trace.SpanKind.CONSUMER;
+      default: return io.opentelemetry.api.trace.SpanKind.INTERNAL;
+    }
   }
 
   static io.opentelemetry.api.trace.StatusCode toAgent(StatusCode code) {
-    return io.opentelemetry.api.trace.StatusCode.valueOf(code.name());
+    switch (code.name()) {
+      case "OK": return io.opentelemetry.api.trace.StatusCode.OK;
+      case "ERROR": return io.opentelemetry.api.trace.StatusCode.ERROR;
+      default: return io.opentelemetry.api.trace.StatusCode.UNSET;
+    }
   }
 }
