@@ -26,6 +26,14 @@ public final class Artifacts {
     return existing("baton.spring.jar");
   }
 
+  public static Path conflictNewJar() {
+    return existing("baton.conflict-new.jar");
+  }
+
+  public static Path faultJar() {
+    return existing("baton.fault.jar");
+  }
+
   private static Path existing(String property) {
     String value = System.getProperty(property);
     if (value == null) {

@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service that bundles its own, unrelocated OpenTelemetry SDK, Byte Buddy and SLF4J/Logback, of
- * versions different from the agent's. With the agent attached it must still see and use its own
- * versions (DESIGN.md rule 2, "Isolation").
+ * A service that bundles its own, unrelocated OpenTelemetry API and SDK, Byte Buddy, ASM, SLF4J
+ * with a logging backend, OkHttp and a Kafka client, of versions different from the agent's (the
+ * versions come from the module that builds it: conflict-app or conflict-app-new). With the agent
+ * attached it must still see and use its own versions (DESIGN.md rule 2, "Isolation"), and its
+ * use of the OpenTelemetry API must join the agent's trace ({@link BridgeScenario}).
  *
  * <p>Prints one {@code key=value} line per check to stdout, then {@code CONFLICT-APP OK} and exits 0,
  * or {@code CONFLICT-APP FAILED: <reason>} and exits 1.
@@ -37,7 +39,6 @@ public final class ConflictApp {
       AttributeKey.stringKey("telemetry.sdk.version");
   private static final String BYTEBUDDY_POM_PROPERTIES =
       "META-INF/maven/net.bytebuddy/byte-buddy/pom.properties";
-  private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
   private final List<String> failures = new ArrayList<>();
   private final ClassLoader appLoader = ConflictApp.class.getClassLoader();
@@ -72,28 +73,31 @@ public final class ConflictApp {
   }
 
   private void run() {
-    section("slf4j logging", this::logThroughLogback);
+    section("slf4j logging", this::logThroughApplicationLogging);
     section("opentelemetry sdk", this::checkOpenTelemetry);
+    section("bridge scenario", this::runBridgeScenario);
     section("byte buddy", this::checkByteBuddy);
     section("slf4j binding", this::checkSlf4jBinding);
+    section("asm, okhttp, kafka", this::checkOtherLibraries);
     section("spans exported", this::checkSpansExported);
   }
 
   // --- SLF4J / Logback -------------------------------------------------------------------------
 
-  private void logThroughLogback() {
+  private void logThroughApplicationLogging() {
     Logger log = LoggerFactory.getLogger(ConflictApp.class);
-    log.info("logged through logback");
+    log.info("logged through the application's logging");
     System.out.flush();
   }
 
-  private void checkSlf4jBinding() {
+  private void checkSlf4jBinding() throws Exception {
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
     String binding = factory.getClass().getName();
     print("slf4j.binding", binding);
-    if (!LOGBACK_CONTEXT.equals(binding)) {
-      fail("slf4j.binding is " + binding + ", expected " + LOGBACK_CONTEXT);
-    }
+    expect("slf4j.binding", binding, expected.getProperty("slf4j.binding"));
+    String slf4jVersion = LibraryChecks.pomVersion(LoggerFactory.class, "org.slf4j", "slf4j-api");
+    print("slf4j.version", slf4jVersion);
+    expect("slf4j.version", slf4jVersion, expected.getProperty("slf4j.version"));
     sameLoader("org.slf4j.LoggerFactory", LoggerFactory.class);
     sameLoader(binding, factory.getClass());
   }
@@ -101,6 +105,7 @@ public final class ConflictApp {
   // --- OpenTelemetry ---------------------------------------------------------------------------
 
   private InMemorySpanExporter exporter;
+  private OpenTelemetrySdk sdk;
 
   private void checkOpenTelemetry() {
     String sdkVersion = Resource.getDefault().getAttribute(TELEMETRY_SDK_VERSION);
@@ -119,16 +124,21 @@ public final class ConflictApp {
     exporter = InMemorySpanExporter.create();
     SdkTracerProvider tracerProvider =
         SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
-    // The application's own global; must not throw with the agent attached.
+    sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+    // The application registers its own SDK as the global; must not throw with the agent
+    // attached (the agent keeps the global: the next line shows whose it is).
     GlobalOpenTelemetry.set(sdk);
+    print("otel.global", GlobalOpenTelemetry.get().getClass().getName());
 
-    // Through the global, so that path is proven to reach the app's own SDK.
-    Tracer tracer = GlobalOpenTelemetry.getTracer("dev.baton.smoke.conflict");
+    // The application's own SDK instance, used directly, still exports to its own exporter.
+    Tracer tracer = sdk.getTracer("dev.baton.smoke.conflict");
     Span span = tracer.spanBuilder("conflict-app-span").startSpan();
     span.setAttribute("app", "conflict-app");
     span.end();
-    tracerProvider.forceFlush();
+  }
+
+  private void runBridgeScenario() throws Exception {
+    new BridgeScenario(sdk, ConflictApp::print).run();
   }
 
   private void checkSpansExported() {
@@ -137,18 +147,25 @@ public final class ConflictApp {
       fail("the in-memory exporter was never created");
       return;
     }
+    sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
     List<SpanData> spans = exporter.getFinishedSpanItems();
     print("app.spans.exported", String.valueOf(spans.size()));
-    if (spans.size() != 1) {
-      fail("expected 1 span in the application's own exporter, got " + spans.size() + ": " + spans);
+    SpanData direct = spanNamed(spans, "conflict-app-span");
+    SpanData inRequest = spanNamed(spans, "own-sdk-work");
+    // Two with the bridge; without it (forward mode, bridge switched off) the global is the
+    // application's SDK, which then records manual-work too.
+    if (direct == null || inRequest == null) {
+      fail("expected conflict-app-span and own-sdk-work in the application's own exporter, got " + spans);
       return;
     }
-    SpanData data = spans.get(0);
-    if (!"conflict-app-span".equals(data.getName())) {
-      fail("exported span is named " + data.getName());
-    }
-    String spanSdkVersion = data.getResource().getAttribute(TELEMETRY_SDK_VERSION);
+    String spanSdkVersion = direct.getResource().getAttribute(TELEMETRY_SDK_VERSION);
     expect("exported span telemetry.sdk.version", spanSdkVersion, expected.getProperty("otel.sdk.version"));
+    print("bridge.own.trace", inRequest.getTraceId());
+    print("bridge.own.parent", inRequest.getParentSpanId());
+  }
+
+  private static SpanData spanNamed(List<SpanData> spans, String name) {
+    return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
   }
 
   // --- Byte Buddy ------------------------------------------------------------------------------
@@ -175,6 +192,35 @@ public final class ConflictApp {
     String result = generated.getDeclaredConstructor().newInstance().toString();
     print("bytebuddy.result", result);
     expect("bytebuddy.result", result, "hello from bytebuddy");
+  }
+
+  // --- ASM, OkHttp, Kafka clients --------------------------------------------------------------
+
+  private void checkOtherLibraries() throws Exception {
+    String asm = LibraryChecks.asmNewestClassFile();
+    print("asm.newest.classfile", asm);
+    expect("asm.newest.classfile", asm, expected.getProperty("asm.newest.classfile"));
+    sameLoader("org.objectweb.asm.ClassWriter", org.objectweb.asm.ClassWriter.class);
+    String asmResult = LibraryChecks.asmResult(appLoader);
+    print("asm.result", asmResult);
+    expect("asm.result", asmResult, "hello from asm");
+
+    String okhttp = LibraryChecks.okhttpVersion();
+    print("okhttp.version", okhttp);
+    expect("okhttp.version", okhttp, expected.getProperty("okhttp.version"));
+    sameLoader("okhttp3.OkHttpClient", okhttp3.OkHttpClient.class);
+
+    String kafka = LibraryChecks.kafkaVersion();
+    print("kafka.version", kafka);
+    expect("kafka.version", kafka, expected.getProperty("kafka.version"));
+    sameLoader("org.apache.kafka.clients.producer.KafkaProducer", org.apache.kafka.clients.producer.KafkaProducer.class);
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String sent = LibraryChecks.kafkaSendToNoBroker(closedPort);
+    print("kafka.send.no-broker", sent);
+    expect("kafka.send.no-broker", sent, "org.apache.kafka.common.errors.TimeoutException");
   }
 
   // --- helpers ---------------------------------------------------------------------------------
