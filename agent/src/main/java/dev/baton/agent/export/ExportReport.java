@@ -1,0 +1,86 @@
+package dev.baton.agent.export;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The export pipeline's log lines: when spans were dropped or failed to export, one line at once
+ * and then at most one per interval (a minute), each with the counts since the line before and the
+ * totals; one line when exports succeed again after such a line. Called by the export thread only
+ * (never where spans end), except {@link #exportFailed}, which only notes the reason.
+ */
+final class ExportReport {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.baton.agent.export.SpanExport");
+
+  private final SpanExportStats stats;
+  private final long intervalNanos;
+  private boolean loggedBefore;
+  private boolean problemReported;
+  private long lastLogNanos;
+  private long droppedAtLastLog;
+  private long failedAtLastLog;
+  private long exportedAtLastLog;
+  private volatile String lastFailure = "no answer within otel.bsp.export.timeout";
+
+  ExportReport(SpanExportStats stats, long intervalNanos) {
+    this.stats = stats;
+    this.intervalNanos = intervalNanos;
+  }
+
+  void exportFailed(Throwable failure) {
+    if (failure != null) {
+      String message = failure.getMessage();
+      lastFailure = message == null || message.isEmpty()
+          ? failure.getClass().getName()
+          : failure.getClass().getName() + ": " + oneLine(message);
+    }
+  }
+
+  void logIfDue(long nowNanos) {
+    long dropped = stats.getSpansDropped() - droppedAtLastLog;
+    long failed = stats.getSpansFailed() - failedAtLastLog;
+    long exported = stats.getSpansExported() - exportedAtLastLog;
+    if (dropped + failed == 0) {
+      if (problemReported && exported > 0) {
+        problemReported = false;
+        LOG.info("span export recovered: {} spans exported since the last message; totals: {}",
+            exported, stats);
+        remember(nowNanos);
+      }
+      return;
+    }
+    if (loggedBefore && nowNanos - lastLogNanos < intervalNanos) {
+      return;
+    }
+    LOG.warn("span export: {} spans dropped (queue of {} full), {} spans in failed exports ({})"
+            + " since {}; totals: {}. At most one such line a minute; counters in JMX {}",
+        dropped, stats.getQueueCapacity(), failed, failed > 0 ? lastFailure : "none",
+        loggedBefore ? "the last message" : "start", stats, SpanExportJmx.OBJECT_NAME);
+    loggedBefore = true;
+    problemReported = true;
+    remember(nowNanos);
+  }
+
+  /** The last word: whatever was lost since the last line, so no drop goes unreported. */
+  void logAtShutdown() {
+    long dropped = stats.getSpansDropped() - droppedAtLastLog;
+    long failed = stats.getSpansFailed() - failedAtLastLog;
+    if (dropped + failed > 0) {
+      LOG.warn("span export at shutdown: {} spans dropped, {} spans in failed exports since the"
+          + " last message; totals: {}", dropped, failed, stats);
+    }
+  }
+
+  private void remember(long nowNanos) {
+    lastLogNanos = nowNanos;
+    droppedAtLastLog = stats.getSpansDropped();
+    failedAtLastLog = stats.getSpansFailed();
+    exportedAtLastLog = stats.getSpansExported();
+  }
+
+  private static String oneLine(String text) {
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}
