@@ -338,8 +338,8 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
 
   public static final class Builder {
     private final SpanExporter exporter;
-    private int maxQueueSize = 2048;
-    private int maxExportBatchSize = 512;
+    private int maxQueueSize = 8192;
+    private int maxExportBatchSize = 1024;
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(5);

@@ -53,7 +53,8 @@ final class ExportReport {
     if (loggedBefore && nowNanos - lastLogNanos < intervalNanos) {
       return;
     }
-    LOG.warn("span export: {} spans dropped (queue of {} full), {} spans in failed exports ({})"
+    LOG.warn("span export: {} spans dropped for a full queue (capacity {}), {} spans in failed"
+            + " exports ({})"
             + " since {}; totals: {}. At most one such line a minute; counters in JMX {}",
         dropped, stats.getQueueCapacity(), failed, failed > 0 ? lastFailure : "none",
         loggedBefore ? "the last message" : "start", stats, SpanExportJmx.OBJECT_NAME);
