@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Batches ended spans into a bounded queue and exports them from one daemon thread, {@value
@@ -45,7 +46,7 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
   private final long shutdownTimeoutNanos;
   private final SpanExportStats stats;
   private final ExportReport report;
-  private final Runnable onWorkerStart;
+  private final Consumer<SpanExportStats> onWorkerStart;
   private final Thread worker;
 
   /** Set by the worker just before it parks, cleared by whoever wakes it. */
@@ -142,7 +143,7 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
 
   private void run() {
     try {
-      onWorkerStart.run();
+      onWorkerStart.accept(stats);
     } catch (Throwable t) {
       // the hook (JMX registration) is optional; export goes on without it
     }
@@ -344,7 +345,7 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private Duration logInterval = Duration.ofMinutes(1);
-    private Runnable onWorkerStart = () -> {};
+    private Consumer<SpanExportStats> onWorkerStart = stats -> {};
 
     private Builder(SpanExporter exporter) {
       this.exporter = exporter;
@@ -382,8 +383,11 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
       return this;
     }
 
-    /** Runs first thing on the export thread: work that must not delay the service's start-up. */
-    public Builder onWorkerStart(Runnable value) {
+    /**
+     * Runs first thing on the export thread, with the counters: work that must not delay the
+     * service's start-up (publishing them over JMX).
+     */
+    public Builder onWorkerStart(Consumer<SpanExportStats> value) {
       this.onWorkerStart = value;
       return this;
     }

@@ -5,7 +5,6 @@ import dev.baton.agent.export.BoundedBatchSpanProcessor;
 import dev.baton.agent.export.ConsoleSpanExporter;
 import dev.baton.agent.export.DaemonThreads;
 import dev.baton.agent.export.SpanExportJmx;
-import dev.baton.agent.export.SpanExportStats;
 import dev.baton.agent.export.ZipkinSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the OpenTelemetry SDK from the agent configuration. */
 public final class TracingSetup {
@@ -55,7 +53,6 @@ public final class TracingSetup {
             .setResource(resource(config, agentVersion))
             .setSampler(sampler(config));
     List<SpanExporter> batched = new ArrayList<>();
-    AtomicReference<SpanExportStats> processorStats = new AtomicReference<>();
     for (AgentConfig.Exporter exporter : config.exporters()) {
       switch (exporter) {
         case OTLP:
@@ -82,9 +79,8 @@ public final class TracingSetup {
               .scheduleDelay(config.bspScheduleDelay())
               .exportTimeout(config.bspExportTimeout())
               .shutdownTimeout(SHUTDOWN_EXPORT_BOUND)
-              .onWorkerStart(() -> SpanExportJmx.register(processorStats.get()))
+              .onWorkerStart(SpanExportJmx::register)
               .build();
-      processorStats.set(processor.stats());
       tracerProvider.addSpanProcessor(processor);
     }
     return OpenTelemetrySdk.builder()

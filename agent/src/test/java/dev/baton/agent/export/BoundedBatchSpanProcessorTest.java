@@ -147,6 +147,23 @@ class BoundedBatchSpanProcessorTest {
   }
 
   @Test
+  void workerStartHookGetsTheCountersOnTheExportThread() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<SpanExportStats> seen = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+    BoundedBatchSpanProcessor processor =
+        BoundedBatchSpanProcessor.builder(ControlledExporter.answering(true))
+            .onWorkerStart(stats -> {
+              thread.set(Thread.currentThread().getName());
+              seen.set(stats);
+            })
+            .build();
+    tracer(processor);
+    awaitTrue(() -> seen.get() != null);
+    assertThat(seen.get()).isSameAs(processor.stats());
+    assertThat(thread.get()).isEqualTo(BoundedBatchSpanProcessor.THREAD_NAME);
+  }
+
+  @Test
   void exportThreadIsANamedDaemon() {
     BoundedBatchSpanProcessor processor =
         BoundedBatchSpanProcessor.builder(ControlledExporter.answering(true)).build();
