@@ -1,5 +1,6 @@
 package dev.baton.agent.export;
 
+import io.opentelemetry.exporter.internal.FailedExportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,34 @@ final class ExportReport {
 
   void exportFailed(Throwable failure) {
     if (failure != null) {
-      String message = failure.getMessage();
-      lastFailure = message == null || message.isEmpty()
-          ? failure.getClass().getName()
-          : failure.getClass().getName() + ": " + oneLine(message);
+      lastFailure = describe(failure);
     }
+  }
+
+  /**
+   * The reason as an operator wants it: {@code HTTP 503}, {@code gRPC UNAVAILABLE}, or the
+   * exception underneath the OTLP exporter's wrapper ({@code java.net.ConnectException: ...}).
+   */
+  static String describe(Throwable failure) {
+    if (failure instanceof FailedExportException.HttpExportException) {
+      FailedExportException.HttpExportException http = (FailedExportException.HttpExportException) failure;
+      if (http.failedWithResponse()) {
+        return "HTTP " + http.getResponse().getStatusCode();
+      }
+    } else if (failure instanceof FailedExportException.GrpcExportException) {
+      FailedExportException.GrpcExportException grpc = (FailedExportException.GrpcExportException) failure;
+      if (grpc.failedWithResponse()) {
+        String description = grpc.getResponse().getStatusDescription();
+        return "gRPC " + grpc.getResponse().getStatusCode()
+            + (description == null || description.isEmpty() ? "" : ": " + oneLine(description));
+      }
+    }
+    Throwable reason =
+        failure instanceof FailedExportException && failure.getCause() != null ? failure.getCause() : failure;
+    String message = reason.getMessage();
+    return message == null || message.isEmpty()
+        ? reason.getClass().getName()
+        : reason.getClass().getName() + ": " + oneLine(message);
   }
 
   void logIfDue(long nowNanos) {
