@@ -21,7 +21,8 @@ final class ExportReport {
   private long lastLogNanos;
   private long droppedAtLastLog;
   private long failedAtLastLog;
-  private long exportedAtLastLog;
+  private long lostAtLastCheck;
+  private long exportedAtLastCheck;
   private volatile String lastFailure = "no answer within otel.bsp.export.timeout";
 
   ExportReport(SpanExportStats stats, long intervalNanos) {
@@ -62,24 +63,30 @@ final class ExportReport {
   }
 
   void logIfDue(long nowNanos) {
+    long lostTotal = stats.getSpansDropped() + stats.getSpansFailed();
+    long exportedTotal = stats.getSpansExported();
+    boolean lostSinceCheck = lostTotal > lostAtLastCheck;
+    boolean exportedSinceCheck = exportedTotal > exportedAtLastCheck;
+    lostAtLastCheck = lostTotal;
+    exportedAtLastCheck = exportedTotal;
     long dropped = stats.getSpansDropped() - droppedAtLastLog;
     long failed = stats.getSpansFailed() - failedAtLastLog;
-    long exported = stats.getSpansExported() - exportedAtLastLog;
+    if (problemReported && exportedSinceCheck && !lostSinceCheck) {
+      // Exports succeed again: say so now, with whatever was lost since the last line.
+      problemReported = false;
+      LOG.info("span export recovered: exports succeed again; {} spans dropped, {} spans in failed"
+          + " exports since the last message; totals: {}", dropped, failed, stats);
+      remember(nowNanos);
+      return;
+    }
     if (dropped + failed == 0) {
-      if (problemReported && exported > 0) {
-        problemReported = false;
-        LOG.info("span export recovered: {} spans exported since the last message; totals: {}",
-            exported, stats);
-        remember(nowNanos);
-      }
       return;
     }
     if (loggedBefore && nowNanos - lastLogNanos < intervalNanos) {
       return;
     }
     LOG.warn("span export: {} spans dropped for a full queue (capacity {}), {} spans in failed"
-            + " exports ({})"
-            + " since {}; totals: {}. At most one such line a minute; counters in JMX {}",
+            + " exports ({}) since {}; totals: {}. At most one such line a minute; counters in JMX {}",
         dropped, stats.getQueueCapacity(), failed, failed > 0 ? lastFailure : "none",
         loggedBefore ? "the last message" : "start", stats, SpanExportJmx.OBJECT_NAME);
     loggedBefore = true;
@@ -101,7 +108,6 @@ final class ExportReport {
     lastLogNanos = nowNanos;
     droppedAtLastLog = stats.getSpansDropped();
     failedAtLastLog = stats.getSpansFailed();
-    exportedAtLastLog = stats.getSpansExported();
   }
 
   private static String oneLine(String text) {
