@@ -70,8 +70,14 @@ abstract class FaultyBackend implements AutoCloseable {
     public void close() throws IOException {
       server.close();
       for (Socket socket : accepted) {
-        socket.close();
+        if (!socket.isClosed()) {
+          // Reset, not a graceful close: a half-closed connection would hold this port until the
+          // agent's side noticed, and the receiver that takes the port over could not bind it.
+          socket.setSoLinger(true, 0);
+          socket.close();
+        }
       }
+      accepted.clear();
     }
   }
 
