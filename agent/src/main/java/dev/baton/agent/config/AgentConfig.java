@@ -102,8 +102,10 @@ public final class AgentConfig {
     forwardHeaders = readForwardHeaders();
     instrumentationDefaultEnabled =
         readBoolean("otel.instrumentation.common.default-enabled", true);
-    bspMaxQueueSize = readPositiveInt("otel.bsp.max.queue.size", 2048);
-    bspMaxExportBatchSize = readPositiveInt("otel.bsp.max.export.batch.size", 512);
+    // Larger than OpenTelemetry's 2048/512: at saturation a small fast service ends spans faster
+    // than one round trip to the backend drains 512 at a time (see the README's export section).
+    bspMaxQueueSize = readPositiveInt("otel.bsp.max.queue.size", 8192);
+    bspMaxExportBatchSize = readPositiveInt("otel.bsp.max.export.batch.size", 1024);
     bspScheduleDelay = readDuration("otel.bsp.schedule.delay", Duration.ofMillis(5000));
     bspExportTimeout = readDuration("otel.bsp.export.timeout", Duration.ofMillis(30000));
     gapsEnabled = readBoolean("baton.gaps.enabled", true);

@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,7 +74,7 @@ public final class ZipkinSpanExporter implements SpanExporter {
                   // connection and buys nothing for one POST at a time.
                   .version(HttpClient.Version.HTTP_1_1)
                   .connectTimeout(timeout)
-                  .executor(newExecutor())
+                  .executor(DaemonThreads.cachedPool(THREAD_NAME))
                   .build();
           client = current;
         }
@@ -99,22 +97,6 @@ public final class ZipkinSpanExporter implements SpanExporter {
       throw new IllegalArgumentException("Zipkin export timeout must be positive: " + timeout);
     }
     return new ZipkinSpanExporter(endpoint, timeout);
-  }
-
-  /**
-   * The client's own threads. Daemon, so an exporter that is never shut down cannot keep the
-   * service's JVM alive; the agent's class loader as context loader, so they do not pin whatever
-   * application loader happened to be current when the first export ran.
-   */
-  private static ExecutorService newExecutor() {
-    ClassLoader agentLoader = ZipkinSpanExporter.class.getClassLoader();
-    return Executors.newCachedThreadPool(
-        task -> {
-          Thread thread = new Thread(task, THREAD_NAME);
-          thread.setDaemon(true);
-          thread.setContextClassLoader(agentLoader);
-          return thread;
-        });
   }
 
   @Override

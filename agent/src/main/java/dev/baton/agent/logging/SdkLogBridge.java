@@ -29,7 +29,21 @@ public final class SdkLogBridge extends Handler {
     root.setLevel(debug ? Level.FINE : Level.INFO);
     root.addHandler(new SdkLogBridge());
     sdkRoot = root;
+    if (!debug) {
+      // The OTLP exporters log every failed export (up to five a minute); the export pipeline's
+      // own line (ExportReport) already says the same once a minute, with counts and the reason.
+      for (String exporter : EXPORT_FAILURE_LOGGERS) {
+        Logger logger = Logger.getLogger(root.getName() + exporter);
+        logger.setLevel(Level.OFF);
+        quieted.add(logger);
+      }
+    }
   }
+
+  private static final String[] EXPORT_FAILURE_LOGGERS = {
+    ".exporter.otlp.internal.HttpExporter", ".exporter.otlp.internal.GrpcExporter"
+  };
+  private static final java.util.List<Logger> quieted = new java.util.ArrayList<>();
 
   @Override
   public void publish(LogRecord record) {

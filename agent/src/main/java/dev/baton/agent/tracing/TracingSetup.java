@@ -1,7 +1,10 @@
 package dev.baton.agent.tracing;
 
 import dev.baton.agent.config.AgentConfig;
+import dev.baton.agent.export.BoundedBatchSpanProcessor;
 import dev.baton.agent.export.ConsoleSpanExporter;
+import dev.baton.agent.export.DaemonThreads;
+import dev.baton.agent.export.SpanExportJmx;
 import dev.baton.agent.export.ZipkinSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -14,16 +17,25 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Builds the OpenTelemetry SDK from the agent configuration. */
 public final class TracingSetup {
+
+  /**
+   * How long exporting what is still queued may hold up the JVM's exit (the shutdown hook waits a
+   * little longer than this). A backend that does not answer must not keep a stopping service
+   * around for the 30 s of otel.bsp.export.timeout.
+   */
+  static final Duration SHUTDOWN_EXPORT_BOUND = Duration.ofSeconds(5);
+  /** Names the OTLP exporters' HTTP client threads (OkHttp's dispatcher runs on this pool). */
+  static final String OTLP_THREADS = "baton-otlp-exporter";
 
   private TracingSetup() {}
 
@@ -58,15 +70,18 @@ public final class TracingSetup {
       }
     }
     if (!batched.isEmpty()) {
-      // Bounded queue: when the backend is slow or gone, spans are dropped (and counted by the
-      // SDK), the service is never blocked.
-      tracerProvider.addSpanProcessor(
-          BatchSpanProcessor.builder(SpanExporter.composite(batched))
-              .setMaxQueueSize(config.bspMaxQueueSize())
-              .setMaxExportBatchSize(Math.min(config.bspMaxExportBatchSize(), config.bspMaxQueueSize()))
-              .setScheduleDelay(config.bspScheduleDelay())
-              .setExporterTimeout(config.bspExportTimeout())
-              .build());
+      // Bounded queue: when the backend is slow or gone, spans are dropped and counted (log line,
+      // JMX), the service is never blocked.
+      BoundedBatchSpanProcessor processor =
+          BoundedBatchSpanProcessor.builder(SpanExporter.composite(batched))
+              .maxQueueSize(config.bspMaxQueueSize())
+              .maxExportBatchSize(config.bspMaxExportBatchSize())
+              .scheduleDelay(config.bspScheduleDelay())
+              .exportTimeout(config.bspExportTimeout())
+              .shutdownTimeout(SHUTDOWN_EXPORT_BOUND)
+              .onWorkerStart(SpanExportJmx::register)
+              .build();
+      tracerProvider.addSpanProcessor(processor);
     }
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider.build())
@@ -108,7 +123,8 @@ public final class TracingSetup {
           OtlpGrpcSpanExporter.builder()
               .setEndpoint(config.otlpEndpoint().toString())
               .setTimeout(config.otlpTimeout())
-              .setCompression(config.otlpCompression());
+              .setCompression(config.otlpCompression())
+              .setExecutorService(DaemonThreads.cachedPool(OTLP_THREADS));
       config.otlpHeaders().forEach(builder::addHeader);
       return builder.build();
     }
@@ -116,7 +132,8 @@ public final class TracingSetup {
         OtlpHttpSpanExporter.builder()
             .setEndpoint(config.otlpEndpoint().toString())
             .setTimeout(config.otlpTimeout())
-            .setCompression(config.otlpCompression());
+            .setCompression(config.otlpCompression())
+            .setExecutorService(DaemonThreads.cachedPool(OTLP_THREADS));
     config.otlpHeaders().forEach(builder::addHeader);
     return builder.build();
   }

@@ -69,8 +69,8 @@ class AgentConfigTest {
       assertThat(config.sampler()).isEqualTo("parentbased_always_on");
       assertThat(config.samplerRatio()).isEqualTo(1.0);
       assertThat(config.propagators()).containsExactly("tracecontext", "baggage");
-      assertThat(config.bspMaxQueueSize()).isEqualTo(2048);
-      assertThat(config.bspMaxExportBatchSize()).isEqualTo(512);
+      assertThat(config.bspMaxQueueSize()).isEqualTo(8192);
+      assertThat(config.bspMaxExportBatchSize()).isEqualTo(1024);
       assertThat(config.bspScheduleDelay()).isEqualTo(Duration.ofMillis(5000));
       assertThat(config.bspExportTimeout()).isEqualTo(Duration.ofMillis(30000));
     }
@@ -477,7 +477,7 @@ class AgentConfigTest {
       assertThat(config.otlpProtocol()).isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
       assertThat(config.otlpEndpoint()).isEqualTo(URI.create("http://localhost:4318/v1/traces"));
       assertThat(config.otlpTimeout()).isEqualTo(Duration.ofSeconds(10));
-      assertThat(config.bspMaxQueueSize()).isEqualTo(2048);
+      assertThat(config.bspMaxQueueSize()).isEqualTo(8192);
       assertThat(config.propagators()).isEmpty();
     }
 

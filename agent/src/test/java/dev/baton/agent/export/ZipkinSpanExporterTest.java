@@ -381,7 +381,7 @@ class ZipkinSpanExporterTest {
 
   private static List<Thread> exporterThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(ZipkinSpanExporter.THREAD_NAME))
+        .filter(t -> t.getName().startsWith(ZipkinSpanExporter.THREAD_NAME))
         .collect(Collectors.toList());
   }
 
