@@ -9,6 +9,7 @@ import dev.baton.agent.export.ZipkinSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -16,7 +17,10 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -82,11 +86,37 @@ public final class TracingSetup {
               .onWorkerStart(SpanExportJmx::register)
               .build();
       tracerProvider.addSpanProcessor(processor);
+    } else if (!config.exporters().contains(AgentConfig.Exporter.CONSOLE)) {
+      // otel.traces.exporter=none: the SDK hands out invalid, all-zero span contexts when it has no
+      // processor at all, so nothing would be propagated; spans must still get real ids, as with
+      // the OpenTelemetry agent (downstream services, log correlation, the application's API).
+      tracerProvider.addSpanProcessor(IdsOnlySpanProcessor.INSTANCE);
     }
     return OpenTelemetrySdk.builder()
         .setTracerProvider(tracerProvider.build())
         .setPropagators(Propagation.create(config))
         .build();
+  }
+
+  /** Keeps the SDK creating real spans when nothing is exported; does no work per span. */
+  private enum IdsOnlySpanProcessor implements SpanProcessor {
+    INSTANCE;
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
   }
 
   static Resource resource(AgentConfig config, String agentVersion) {
