@@ -21,7 +21,7 @@ class KafkaHeadersFuzzTest {
   private static final KafkaHarness HARNESS = new KafkaHarness();
 
   @FuzzTest
-  @DictionaryEntries({"traceparent\n", "tracestate\n", "baggage\n", "b3\n", "uber-trace-id\n", "x-request-id\n", "X-Amzn-Trace-Id\n", "\\n", "\n"})
+  @DictionaryEntries({"traceparent\\x0A", "tracestate\\x0A", "baggage\\x0A", "b3\\x0A", "uber-trace-id\\x0A", "x-request-id\\x0A", "X-Amzn-Trace-Id\\x0A", "\\\\n", "\\x0A"})
   void recordHeaders(byte[] input) {
     ConsumerRecord<String, String> record = new ConsumerRecord<>("orders", 0, 0L, "key", "value");
     KafkaHarness.headers(input).forEach(h -> record.headers().add(h));
