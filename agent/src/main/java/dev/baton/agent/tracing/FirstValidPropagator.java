@@ -24,7 +24,8 @@ import java.util.List;
  * and out, whatever the format: a value with a control character or over its cap is not seen by
  * any parser and never sent. OpenTelemetry's propagators check neither (Jaeger's and OT's baggage
  * headers go out with the raw inbound value), and baggage assembled from many headers
- * ({@code uberctx-*}, {@code ot-baggage-*}) is bounded to the W3C caps here.
+ * ({@code uberctx-*}, {@code ot-baggage-*}) is bounded to the W3C caps here. A format whose parser
+ * throws on a header counts as absent; the other formats still apply.
  */
 final class FirstValidPropagator implements TextMapPropagator {
 
@@ -53,7 +54,11 @@ final class FirstValidPropagator implements TextMapPropagator {
       }
     };
     for (TextMapPropagator propagator : propagators) {
-      propagator.inject(context, carrier, checked);
+      try {
+        propagator.inject(context, carrier, checked);
+      } catch (RuntimeException e) {
+        // one format's failure must not cost the others their headers
+      }
     }
   }
 
@@ -64,7 +69,14 @@ final class FirstValidPropagator implements TextMapPropagator {
     SpanContext first = null;
     Context result = context;
     for (TextMapPropagator propagator : propagators) {
-      result = propagator.extract(result, carrier, getter);
+      try {
+        result = propagator.extract(result, carrier, getter);
+      } catch (RuntimeException e) {
+        // A header its own parser chokes on counts as absent (OpenTelemetry's Jaeger propagator
+        // throws on a bad percent escape in uber-trace-id): an inbound header must never make
+        // the advice fail, or enough hostile requests would trip the instrumentation's error limit.
+        continue;
+      }
       SpanContext found = Span.fromContext(result).getSpanContext();
       if (first == null && found.isValid() && !found.equals(before)) {
         first = found;

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.baton.librarytest.javahttpclient.JavaHttpClientSyncTest.CLIENT;
-import static dev.baton.librarytest.javahttpclient.JavaHttpClientSyncTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -52,28 +50,29 @@ class JavaHttpClientErrorLimitTest {
     long errorsBefore = AgentExtension.adviceErrors();
     try (TracedServer server = TracedServer.start(request -> {
       boolean faulty = "1".equals(request.getHeader("x-faulty"));
-      HttpRequest call = request("GET", uri, Map.of());
+      // generous: a loaded CI machine must not turn into a timeout here
+      HttpRequest call = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60)).build();
       return String.valueOf(CLIENT.send(faulty ? new FailsOnFirstRead(call) : call,
           HttpResponse.BodyHandlers.discarding()).statusCode());
     })) {
       // Before: a CLIENT span, and the context on the wire.
       assertThat(server.call()).isEqualTo("200");
       assertThat(lastDownstreamRequest().getHeader("traceparent")).isNotNull();
-      AgentExtension.receiver().await(s -> s.kind().equals("CLIENT"), 1, Duration.ofSeconds(10));
+      AgentExtension.receiver().await(s -> s.kind().equals("CLIENT"), 1, Duration.ofSeconds(30));
 
       for (int i = 0; i < 3; i++) {
         assertThat(server.call("x-faulty", "1")).as("the application's call is undisturbed").isEqualTo("200");
       }
       assertThat(AgentExtension.adviceErrors() - errorsBefore).isEqualTo(3);
       // the four requests so far are exported before the receiver is cleared
-      AgentExtension.receiver().await(s -> s.kind().equals("SERVER"), 4, Duration.ofSeconds(10));
+      AgentExtension.receiver().await(s -> s.kind().equals("SERVER"), 4, Duration.ofSeconds(30));
       Thread.sleep(300);
 
       AgentExtension.receiver().clear();
       assertThat(server.call()).isEqualTo("200");
       assertThat(lastDownstreamRequest().getHeader("traceparent")).as("java-http-client is off").isNull();
       List<ReceivedSpan> spans =
-          AgentExtension.receiver().await(s -> s.kind().equals("SERVER"), 1, Duration.ofSeconds(10));
+          AgentExtension.receiver().await(s -> s.kind().equals("SERVER"), 1, Duration.ofSeconds(30));
       assertThat(spans).as("the servlet instrumentation still works").hasSize(1);
       Thread.sleep(300);
       assertThat(AgentExtension.receiver().spans()).noneMatch(s -> s.kind().equals("CLIENT"));
