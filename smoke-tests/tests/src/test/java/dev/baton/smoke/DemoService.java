@@ -93,6 +93,10 @@ public final class DemoService implements AutoCloseable {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public int port() {
+    return port;
+  }
+
   public ServiceProcess process() {
     return process;
   }
