@@ -54,13 +54,15 @@ public final class BatonAgent {
                   () -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS),
                   "baton-shutdown"));
     }
-    AdviceErrors.install(new AdviceErrorReporter());
+    AdviceErrorReporter errorReporter = new AdviceErrorReporter(config.instrumentationErrorLimit());
+    AdviceErrors.install(errorReporter);
     // Modules read their own settings from the same sources, once, when they first run.
     InstrumentationConfig.install(properties::get, problem -> logger.warn("configuration: {}", problem));
     TraceGapsReport.install(config);
 
     List<InstrumentationModule> modules =
-        InstrumentationInstaller.install(instrumentation, enabledModules(config), lateAttach);
+        InstrumentationInstaller.install(
+            instrumentation, enabledModules(config), lateAttach, errorReporter.errorLimit());
 
     for (String problem : config.problems()) {
       logger.warn("configuration: {}", problem);

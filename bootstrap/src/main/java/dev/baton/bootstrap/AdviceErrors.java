@@ -11,7 +11,8 @@ public final class AdviceErrors {
 
   /** Implemented by the agent's logging. */
   public interface Reporter {
-    void report(Throwable error);
+    /** @param instrumentation the module whose advice threw, or {@code null} when not known */
+    void report(Throwable error, String instrumentation);
   }
 
   private static final LongAdder COUNT = new LongAdder();
@@ -23,13 +24,21 @@ public final class AdviceErrors {
     reporter = agentReporter;
   }
 
-  /** Called from the exception handler that Baton puts around every advice call. */
+  /** An error whose instrumentation is not known (linking, callbacks outside advice). */
   public static void record(Throwable error) {
+    record(error, null);
+  }
+
+  /**
+   * Called from the exception handler that Baton puts around every advice call, with the name of
+   * the instrumentation module the advice belongs to.
+   */
+  public static void record(Throwable error, String instrumentation) {
     COUNT.increment();
     Reporter current = reporter;
     if (current != null) {
       try {
-        current.report(error);
+        current.report(error, instrumentation);
       } catch (Throwable ignored) {
         // the reporter must never make things worse
       }

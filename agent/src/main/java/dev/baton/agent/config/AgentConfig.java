@@ -45,6 +45,7 @@ public final class AgentConfig {
 
   private final boolean enabled;
   private final boolean debug;
+  private final int instrumentationErrorLimit;
   private final Mode mode;
   private final List<String> forwardHeaders;
   private final String serviceName;
@@ -74,6 +75,7 @@ public final class AgentConfig {
     problems.addAll(properties.problems());
     enabled = readBoolean("otel.javaagent.enabled", true);
     debug = readBoolean("baton.debug", false);
+    instrumentationErrorLimit = readPositiveInt("baton.instrumentation.error-limit", 100);
     resourceAttributes = readMap("otel.resource.attributes");
     String name = properties.get("otel.service.name");
     if (name == null) {
@@ -149,6 +151,11 @@ public final class AgentConfig {
 
   public boolean debug() {
     return debug;
+  }
+
+  /** After this many internal errors an instrumentation stops doing work; the others go on. */
+  public int instrumentationErrorLimit() {
+    return instrumentationErrorLimit;
   }
 
   public Mode mode() {

@@ -16,13 +16,25 @@ public final class AdviceErrorReporter implements AdviceErrors.Reporter {
   private static final int MAX_DISTINCT = 100;
 
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final InstrumentationErrorLimit errorLimit;
+
+  public AdviceErrorReporter(int errorLimit) {
+    this.errorLimit = new InstrumentationErrorLimit(errorLimit);
+  }
+
+  /** Where the installer links advice through, so the limit can switch a module's advice off. */
+  public InstrumentationErrorLimit errorLimit() {
+    return errorLimit;
+  }
 
   @Override
-  public void report(Throwable error) {
+  public void report(Throwable error, String instrumentation) {
+    errorLimit.onError(instrumentation);
     StackTraceElement[] stack = error.getStackTrace();
     String origin = error.getClass().getName() + (stack.length > 0 ? "@" + stack[0] : "");
     if (seen.size() < MAX_DISTINCT && seen.add(origin)) {
-      logger.warn("instrumentation error, suppressed; the service is unaffected: {}", error.toString());
+      logger.warn("instrumentation {} error, suppressed; the service is unaffected: {}",
+          instrumentation != null ? instrumentation : "", error.toString());
       if (logger.isDebugEnabled()) {
         logger.debug("instrumentation error", error);
       }

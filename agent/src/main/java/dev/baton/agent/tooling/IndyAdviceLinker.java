@@ -3,6 +3,8 @@ package dev.baton.agent.tooling;
 import dev.baton.bootstrap.AdviceLinker;
 import dev.baton.instrumentation.api.InstrumentationModule;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import net.bytebuddy.asm.Advice;
 import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IndyAdviceLinker implements AdviceLinker {
 
   private final ClassLoader agentLoader;
+  private final InstrumentationErrorLimit errorLimit;
   private final Map<String, InstrumentationModule> moduleByAdvice = new ConcurrentHashMap<>();
   // An instrumentation loader references its library loader (and the classes it resolved
   // through it), so it is held weakly here: the linked call sites in the instrumented classes keep
@@ -29,8 +32,9 @@ final class IndyAdviceLinker implements AdviceLinker {
       Collections.synchronizedMap(new WeakHashMap<>());
   private final Map<String, InstrumentationClassLoader> bootstrapLoaders = new HashMap<>();
 
-  IndyAdviceLinker(ClassLoader agentLoader) {
+  IndyAdviceLinker(ClassLoader agentLoader, InstrumentationErrorLimit errorLimit) {
     this.agentLoader = agentLoader;
+    this.errorLimit = errorLimit;
   }
 
   void register(String adviceClassName, InstrumentationModule module) {
@@ -46,7 +50,21 @@ final class IndyAdviceLinker implements AdviceLinker {
       throw new IllegalStateException("no instrumentation module owns " + adviceClassName);
     }
     Class<?> advice = loaderFor(instrumentedLoader, module).loadClass(adviceClassName);
-    return MethodHandles.publicLookup().findStatic(advice, methodName, type);
+    MethodHandle handle = MethodHandles.publicLookup().findStatic(advice, methodName, type);
+    // An exit advice that ends what its enter advice started keeps running when the module is
+    // switched off, so a span or scope opened just before is still closed; with the enter advice
+    // off it receives null and does nothing.
+    return endsWhatEnterStarted(advice, methodName) ? handle : errorLimit.guard(module.name(), handle);
+  }
+
+  private static boolean endsWhatEnterStarted(Class<?> advice, String methodName) {
+    boolean exit = false;
+    boolean hasEnter = false;
+    for (Method method : advice.getDeclaredMethods()) {
+      hasEnter |= method.isAnnotationPresent(Advice.OnMethodEnter.class);
+      exit |= method.getName().equals(methodName) && method.isAnnotationPresent(Advice.OnMethodExit.class);
+    }
+    return exit && hasEnter;
   }
 
   private InstrumentationClassLoader loaderFor(ClassLoader library, InstrumentationModule module) {

@@ -20,6 +20,8 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.constant.TextConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,10 @@ public final class InstrumentationInstaller {
    * @return the modules that were applied
    */
   public static List<InstrumentationModule> install(
-      Instrumentation instrumentation, List<InstrumentationModule> modules, boolean lateAttach)
+      Instrumentation instrumentation,
+      List<InstrumentationModule> modules,
+      boolean lateAttach,
+      InstrumentationErrorLimit errorLimit)
       throws Exception {
     // Baton never injects classes, so Byte Buddy need not reach for sun.misc.Unsafe (which
     // prints warnings on Java 24+). The key is relocated with Byte Buddy, so it only affects ours.
@@ -46,7 +51,7 @@ public final class InstrumentationInstaller {
       System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     }
     ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
-    IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader);
+    IndyAdviceLinker linker = new IndyAdviceLinker(agentLoader, errorLimit);
     IndyBootstrap.install(linker);
 
     Advice.WithCustomMapping adviceMapping =
@@ -59,12 +64,9 @@ public final class InstrumentationInstaller {
                     MethodType.class,
                     Object[].class))
             .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class));
-    // Exceptions that advice throws are handed to AdviceErrors instead of the service.
-    Advice.ExceptionHandler exceptionHandler =
-        new Advice.ExceptionHandler.Simple(
-            MethodInvocation.invoke(
-                new MethodDescription.ForLoadedMethod(
-                    AdviceErrors.class.getMethod("record", Throwable.class))));
+    MethodDescription recordError =
+        new MethodDescription.ForLoadedMethod(
+            AdviceErrors.class.getMethod("record", Throwable.class, String.class));
 
     TransformListener listener = new TransformListener();
     AgentBuilder builder =
@@ -96,6 +98,11 @@ public final class InstrumentationInstaller {
     for (InstrumentationModule module : modules) {
       // A module that cannot even describe its transformations is left out; the others still apply.
       try {
+        // Exceptions that advice throws go to AdviceErrors with the module's name, not to the service.
+        Advice.ExceptionHandler exceptionHandler =
+            new Advice.ExceptionHandler.Simple(
+                new StackManipulation.Compound(
+                    new TextConstant(module.name()), MethodInvocation.invoke(recordError)));
         AgentBuilder withModule = builder;
         for (TypeInstrumentation type : module.typeInstrumentations()) {
           AgentBuilder.Transformer.ForAdvice transformer =

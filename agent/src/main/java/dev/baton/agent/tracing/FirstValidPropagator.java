@@ -1,5 +1,8 @@
 package dev.baton.agent.tracing;
 
+import dev.baton.instrumentation.api.propagation.HeaderValues;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -16,6 +19,13 @@ import java.util.List;
  * {@code otel.propagators} order) that yields a valid one, while every format still contributes
  * what else it carries (baggage, forwarded headers); injection writes every format.
  * OpenTelemetry's own composite lets the last valid format win instead.
+ *
+ * <p>It is also where every header value passes {@link HeaderValues#isAcceptable} on its way in
+ * and out, whatever the format: a value with a control character or over its cap is not seen by
+ * any parser and never sent. OpenTelemetry's propagators check neither (Jaeger's and OT's baggage
+ * headers go out with the raw inbound value), and baggage assembled from many headers
+ * ({@code uberctx-*}, {@code ot-baggage-*}) is bounded to the W3C caps here. A format whose parser
+ * throws on a header counts as absent; the other formats still apply.
  */
 final class FirstValidPropagator implements TextMapPropagator {
 
@@ -38,18 +48,35 @@ final class FirstValidPropagator implements TextMapPropagator {
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+    TextMapSetter<C> checked = (c, name, value) -> {
+      if (HeaderValues.isValidName(name) && HeaderValues.isAcceptable(name, value)) {
+        setter.set(c, name, value);
+      }
+    };
     for (TextMapPropagator propagator : propagators) {
-      propagator.inject(context, carrier, setter);
+      try {
+        propagator.inject(context, carrier, checked);
+      } catch (RuntimeException e) {
+        // one format's failure must not cost the others their headers
+      }
     }
   }
 
   @Override
-  public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+  public <C> Context extract(Context context, C carrier, TextMapGetter<C> unchecked) {
+    TextMapGetter<C> getter = new AcceptableValues<>(unchecked);
     SpanContext before = Span.fromContext(context).getSpanContext();
     SpanContext first = null;
     Context result = context;
     for (TextMapPropagator propagator : propagators) {
-      result = propagator.extract(result, carrier, getter);
+      try {
+        result = propagator.extract(result, carrier, getter);
+      } catch (RuntimeException e) {
+        // A header its own parser chokes on counts as absent (OpenTelemetry's Jaeger propagator
+        // throws on a bad percent escape in uber-trace-id): an inbound header must never make
+        // the advice fail, or enough hostile requests would trip the instrumentation's error limit.
+        continue;
+      }
       SpanContext found = Span.fromContext(result).getSpanContext();
       if (first == null && found.isValid() && !found.equals(before)) {
         first = found;
@@ -58,7 +85,53 @@ final class FirstValidPropagator implements TextMapPropagator {
     if (first != null && !Span.fromContext(result).getSpanContext().equals(first)) {
       result = result.with(Span.wrap(first));
     }
+    Baggage baggage = Baggage.fromContext(result);
+    if (baggage.size() > HeaderValues.BAGGAGE_MAX_ENTRIES || encodedSize(baggage) > HeaderValues.BAGGAGE_MAX_LENGTH) {
+      result = result.with(bounded(baggage));
+    }
     return result;
+  }
+
+  /** Roughly what the baggage takes on the wire: keys, values and separators. */
+  private static int encodedSize(Baggage baggage) {
+    int[] size = {0};
+    baggage.forEach((key, entry) -> size[0] += key.length() + entry.getValue().length() + 2);
+    return size[0];
+  }
+
+  /** The first entries that fit the W3C caps; the rest are dropped. */
+  private static Baggage bounded(Baggage baggage) {
+    BaggageBuilder builder = Baggage.builder();
+    int[] kept = {0, 0};
+    baggage.forEach((key, entry) -> {
+      int size = key.length() + entry.getValue().length() + 2;
+      if (kept[0] < HeaderValues.BAGGAGE_MAX_ENTRIES && kept[1] + size <= HeaderValues.BAGGAGE_MAX_LENGTH) {
+        builder.put(key, entry.getValue(), entry.getMetadata());
+        kept[0]++;
+        kept[1] += size;
+      }
+    });
+    return builder.build();
+  }
+
+  /** Hides values that are unsafe or over their cap from every format's parser. */
+  private static final class AcceptableValues<C> implements TextMapGetter<C> {
+    private final TextMapGetter<C> getter;
+
+    AcceptableValues(TextMapGetter<C> getter) {
+      this.getter = getter;
+    }
+
+    @Override
+    public Iterable<String> keys(C carrier) {
+      return getter.keys(carrier);
+    }
+
+    @Override
+    public String get(C carrier, String key) {
+      String value = getter.get(carrier, key);
+      return value != null && HeaderValues.isAcceptable(key, value) ? value : null;
+    }
   }
 
   @Override

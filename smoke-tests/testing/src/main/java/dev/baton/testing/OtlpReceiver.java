@@ -39,6 +39,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<Map<String, List<String>>> exportHeaders = new CopyOnWriteArrayList<>();
   private final List<String> zipkinBodies = new CopyOnWriteArrayList<>();
+  private final List<byte[]> otlpBodies = new CopyOnWriteArrayList<>();
 
   public OtlpReceiver() throws IOException {
     this(0);
@@ -77,7 +78,9 @@ public final class OtlpReceiver implements AutoCloseable {
   private void handleOtlp(HttpExchange exchange) throws IOException {
     try (exchange) {
       exportHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-      record(ExportTraceServiceRequest.parseFrom(body(exchange)));
+      byte[] body = body(exchange);
+      otlpBodies.add(body);
+      record(ExportTraceServiceRequest.parseFrom(body));
       byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, response.length);
@@ -203,6 +206,11 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public List<String> zipkinBodies() {
     return List.copyOf(zipkinBodies);
+  }
+
+  /** Every OTLP/HTTP request body as received (after gzip), for checks on the raw bytes. */
+  public List<byte[]> otlpBodies() {
+    return List.copyOf(otlpBodies);
   }
 
   @Override

@@ -1,18 +1,51 @@
 package dev.baton.instrumentation.api.http;
 
+import dev.baton.instrumentation.api.InstrumentationConfig;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Removes credentials from URLs before they become span attributes: the user-info part and the
- * values of query parameters that are known to carry signatures or keys.
+ * values of query parameters that look like credentials.
+ *
+ * <p>The parameter names are OpenTelemetry's setting,
+ * {@code otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters}; as there,
+ * a configured list replaces the default one. Baton's default is wider than OpenTelemetry's four
+ * signature names (passwords, tokens, keys, secrets, cloud signatures and credentials), and names
+ * match in any case ({@code Password=}, {@code TOKEN=}): a credential must not leak because of
+ * how a client spells it.
  */
 public final class UrlRedaction {
 
   static final String REDACTED = "REDACTED";
 
-  private static final Set<String> SENSITIVE_QUERY_PARAMETERS =
-      Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature", "X-Amz-Signature",
-          "X-Amz-Credential", "X-Amz-Security-Token", "access_token", "api_key", "apikey", "token");
+  public static final String SENSITIVE_QUERY_PARAMETERS_KEY =
+      "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
+
+  public static final List<String> DEFAULT_SENSITIVE_QUERY_PARAMETERS =
+      List.of("password", "passwd", "pwd", "pass", "token", "access_token", "refresh_token",
+          "id_token", "auth", "api_key", "apikey", "api-key", "key", "secret", "client_secret",
+          "sig", "signature", "AWSAccessKeyId", "X-Amz-Signature", "X-Amz-Credential",
+          "X-Amz-Security-Token", "X-Goog-Signature", "X-Goog-Credential", "session");
+
+  /** Read once, when a URL is first redacted (the agent installs the settings before that). */
+  private static final class Sensitive {
+    static final Set<String> NAMES = lowerCased(
+        InstrumentationConfig.getList(SENSITIVE_QUERY_PARAMETERS_KEY, DEFAULT_SENSITIVE_QUERY_PARAMETERS));
+  }
+
+  private static Set<String> lowerCased(List<String> names) {
+    java.util.HashSet<String> lower = new java.util.HashSet<>();
+    for (String name : names) {
+      lower.add(name.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(lower);
+  }
+
+  static boolean isSensitive(String parameterName) {
+    return Sensitive.NAMES.contains(parameterName.toLowerCase(Locale.ROOT));
+  }
 
   private UrlRedaction() {}
 
@@ -56,7 +89,7 @@ public final class UrlRedaction {
         end = query.length();
       }
       int eq = query.indexOf('=', start);
-      if (eq > start && eq < end && SENSITIVE_QUERY_PARAMETERS.contains(query.substring(start, eq))) {
+      if (eq > start && eq < end && isSensitive(query.substring(start, eq))) {
         if (out == null) {
           out = new StringBuilder(query.length()).append(query, 0, eq + 1);
         } else {

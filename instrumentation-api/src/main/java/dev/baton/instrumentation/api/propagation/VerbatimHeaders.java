@@ -20,7 +20,7 @@ import java.util.Map;
  * Baton forwards mesh headers such as {@code x-request-id} (which Envoy must get back unchanged:
  * it encodes its sampling decision inside), and, in forward mode, the trace headers themselves.
  *
- * <p>Values are checked ({@link HeaderValues#isSafe}) and dropped, never repaired. When a
+ * <p>Values are checked ({@link HeaderValues#isAcceptable}) and dropped, never repaired. When a
  * validator is given, the headers are forwarded only if that format's own parser accepts them, so
  * an invalid {@code traceparent} is never passed on. All instances share one context entry, so
  * {@link #get} finds any forwarded header.
@@ -95,7 +95,7 @@ public final class VerbatimHeaders implements TextMapPropagator {
   }
 
   private static void capture(Map<String, String> captured, String name, String value) {
-    if (HeaderValues.isSafe(value)) {
+    if (HeaderValues.isAcceptable(name, value)) {
       captured.put(name, value);
     }
   }

@@ -68,11 +68,20 @@ class UrlRedactionTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "https://h/p?a=1&b=2",
-      "https://h/p?tokenx=1&xtoken=2&TOKEN=3&signature=4",
+      "https://h/p?tokenx=1&xtoken=2&keys=3&signatures=4",
       "https://h/p?q=token%3Dabc",
       "https://h/p?a=token&b=sig"})
   void otherQueryParametersAreUntouched(String url) {
     assertThat(UrlRedaction.redactUrl(url)).isEqualTo(url);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://h/p?TOKEN=s&Password=p | https://h/p?TOKEN=REDACTED&Password=REDACTED",
+      "https://h/p?pwd=s&passwd=p&secret=x | https://h/p?pwd=REDACTED&passwd=REDACTED&secret=REDACTED",
+      "https://h/p?signature=s&x-amz-signature=t | https://h/p?signature=REDACTED&x-amz-signature=REDACTED"})
+  void sensitiveNamesMatchInAnyCase(String url, String expected) {
+    assertThat(UrlRedaction.redactUrl(url)).isEqualTo(expected);
   }
 
   @Test

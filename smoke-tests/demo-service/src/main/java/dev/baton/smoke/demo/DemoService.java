@@ -60,6 +60,8 @@ public final class DemoService {
     context.addServletMappingDecoded("/hello", "hello");
     Tomcat.addServlet(context, "downstream", new DownstreamServlet());
     context.addServletMappingDecoded("/downstream", "downstream");
+    Tomcat.addServlet(context, "secrets", new SecretsServlet(client));
+    context.addServletMappingDecoded("/secrets", "secrets");
     Tomcat.addServlet(context, "fail", new FailingServlet());
     context.addServletMappingDecoded("/fail", "fail");
     Tomcat.addServlet(context, "async", new SlowAsyncServlet()).setAsyncSupported(true);

@@ -15,4 +15,10 @@ final class DownstreamServlet extends HttpServlet {
     response.setContentType("text/plain");
     response.getWriter().print("downstream ok");
   }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    request.getInputStream().readAllBytes();
+    doGet(request, response);
+  }
 }
