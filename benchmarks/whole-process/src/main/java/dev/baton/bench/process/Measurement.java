@@ -8,6 +8,8 @@ final class Measurement {
 
   final Variant variant;
   final List<Double> startupSeconds = new ArrayList<>();
+  /** Bytes allocated by the whole JVM until the first request was answered, per launch. */
+  final List<Double> startupAllocatedBytes = new ArrayList<>();
   double throughput;
   long p50Micros;
   long p99Micros;
@@ -25,7 +27,15 @@ final class Measurement {
   }
 
   double medianStartup() {
-    List<Double> sorted = new ArrayList<>(startupSeconds);
+    return median(startupSeconds);
+  }
+
+  double medianStartupAllocated() {
+    return median(startupAllocatedBytes);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

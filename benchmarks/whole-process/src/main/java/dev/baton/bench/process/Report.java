@@ -19,13 +19,15 @@ final class Report {
         date, machine, settings.quick() ? " — QUICK MODE (short warm-up: indicative only)" : "",
         settings.launches(), settings.concurrency(), settings.warmupSeconds(), settings.measureSeconds(),
         settings.rounds(), runSeconds / 60));
-    out.append("| Variant | Start-up to 1st request | Throughput | p50 | p99 | CPU per request "
+    out.append("| Variant | Start-up to 1st request | Allocated in start-up | Throughput | p50 | p99 | CPU per request "
         + "| Peak RSS | Heap after load | Allocated per request | Classes loaded | Spans received / created "
         + "| Agent jar |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Measurement m : all) {
       out.append("| ").append(m.variant.label())
           .append(" | ").append(f("%.2f s", m.medianStartup())).append(ratio(m.medianStartup(), base.medianStartup(), m))
+          .append(" | ").append(f("%.0f MB", m.medianStartupAllocated() / 1048576))
+          .append(ratio(m.medianStartupAllocated(), base.medianStartupAllocated(), m))
           .append(" | ").append(f("%.0f/s", m.throughput)).append(ratio(m.throughput, base.throughput, m))
           .append(" | ").append(f("%.2f ms", m.p50Micros / 1000.0)).append(ratio(m.p50Micros, base.p50Micros, m))
           .append(" | ").append(f("%.2f ms", m.p99Micros / 1000.0)).append(ratio(m.p99Micros, base.p99Micros, m))

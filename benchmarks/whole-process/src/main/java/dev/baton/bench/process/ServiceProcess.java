@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Seconds from the JVM's launch to the first {@code GET /api} answered with 200. */
   double awaitFirstRequest() throws InterruptedException {
-    long deadline = startNanos + TimeUnit.SECONDS.toNanos(120);
+    long deadline = startNanos + TimeUnit.SECONDS.toNanos(300);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited with " + process.exitValue());
@@ -53,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    throw new IllegalStateException("the service answered no request within 120 s");
+    throw new IllegalStateException("the service answered no request within 300 s");
   }
 
   Stats stats(boolean collectFirst) {

@@ -67,7 +67,9 @@ public final class WholeProcessRunner {
               logs.resolve("startup-" + slug(variant) + "-" + launch + ".log"))) {
             double seconds = service.awaitFirstRequest();
             m.startupSeconds.add(seconds);
-            System.out.printf("start-up %-34s %.2f s%n", variant.label(), seconds);
+            double allocated = service.stats(false).allocatedBytes();
+            m.startupAllocatedBytes.add(allocated);
+            System.out.printf("start-up %-34s %.2f s, %.0f MB allocated%n", variant.label(), seconds, allocated / 1048576);
           }
         }
       }
