@@ -55,6 +55,8 @@ public final class BenchService {
     Connector connector = new Connector();
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
+    // Keep-alive connections stay open (Tomcat closes them after 100 requests by default).
+    connector.setProperty("maxKeepAliveRequests", "-1");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.getAbsolutePath());
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -83,6 +83,8 @@ public class AdviceBenchmark {
     Connector connector = new Connector();
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
+    // Keep-alive connections stay open (Tomcat closes them after 100 requests by default).
+    connector.setProperty("maxKeepAliveRequests", "-1");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.getAbsolutePath());
     Tomcat.addServlet(context, "handler", new Handler(this));

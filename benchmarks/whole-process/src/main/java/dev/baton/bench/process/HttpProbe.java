@@ -58,6 +58,9 @@ public final class HttpProbe implements AutoCloseable {
     for (String header = line(); !header.isEmpty(); header = line()) {
       if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
         length = Integer.parseInt(header.substring(15).trim());
+      } else if (header.regionMatches(true, 0, "connection:", 0, 11)
+          && header.substring(11).trim().equalsIgnoreCase("close")) {
+        throw new IOException("the server closes the connection: keep-alive requests must be unlimited");
       }
     }
     if (length < 0) {
