@@ -32,8 +32,8 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
     // Only classes that declare one of the methods can have advice, but that check parses the
     // whole class file; the walk through the super types reads only class file headers (cached
     // per class loader by the agent), so it turns away almost every class more cheaply.
-    return not(isInterface())
-        .and(hasSuperType(named("java.sql.Connection")))
+    return hasSuperType(named("java.sql.Connection"))
+        .and(not(isInterface()))
         .and(declaresMethod(namedOneOf("prepareStatement", "prepareCall")));
   }
 

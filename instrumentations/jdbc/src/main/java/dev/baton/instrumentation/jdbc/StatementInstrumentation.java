@@ -45,8 +45,8 @@ public final class StatementInstrumentation implements TypeInstrumentation {
   public ElementMatcher<TypeDescription> typeMatcher() {
     // The super types first: the agent reads them from class file headers, cached per loader,
     // while the declared methods need the whole class file parsed (see ConnectionInstrumentation).
-    return not(isInterface())
-        .and(hasSuperType(named("java.sql.Statement")))
+    return hasSuperType(named("java.sql.Statement"))
+        .and(not(isInterface()))
         .and(declaresMethod(namedOneOf(EXECUTE).or(namedOneOf("executeBatch", "executeLargeBatch",
             "addBatch", "clearBatch"))));
   }
