@@ -1,6 +1,5 @@
 package dev.baton.agent.tooling;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.baton.bootstrap.AdviceErrors;
@@ -78,9 +77,17 @@ public final class InstrumentationInstaller {
                     ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE
                     : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
                         earlyLoaded(instrumentation, modules)))
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(LazyDescriptions.INSTANCE)
+            // Super types parsed once per class loader, not once per class (see SharedTypePools);
+            // class files are located through weak references, so a cached description does not
+            // keep its loader alive.
+            .with(new SharedTypePools())
+            .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
             .with(listener)
-            // Replaces Byte Buddy's default, which would skip every JDK class.
+            // Replaces Byte Buddy's default, which would skip every JDK class. Names only: the type
+            // descriptions are lazy, and a name is known without parsing the class file, whereas
+            // any other property (isSynthetic, modifiers) would parse every class loaded. Lambda
+            // and other hidden classes never reach a transformer.
             .ignore(
                 nameStartsWith("dev.baton.agent.")
                     .or(nameStartsWith("dev.baton.bootstrap."))
@@ -89,8 +96,7 @@ public final class InstrumentationInstaller {
                     .or(nameStartsWith("dev.baton.shaded."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(nameStartsWith("jdk.internal.reflect."))
-                    .or(nameStartsWith("sun.reflect."))
-                    .or(isSynthetic()))
+                    .or(nameStartsWith("sun.reflect.")))
             // Instrumented classes in named modules (the JDK's) must read the bootstrap helpers.
             .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
 

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -31,6 +32,8 @@ import java.util.zip.GZIPInputStream;
  * A real OTLP trace receiver on 127.0.0.1, over HTTP (protobuf) and gRPC: what the agent's OTLP
  * exporter sends is parsed with the OpenTelemetry protocol definitions. It also accepts Zipkin v2 JSON posts on
  * {@code /api/v2/spans} and keeps their headers, to check what the agent's exporters send.
+ * {@link #counting()} makes one that only counts the spans it receives and keeps none, for
+ * benchmarks that send hundreds of thousands.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
@@ -40,6 +43,8 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<Map<String, List<String>>> exportHeaders = new CopyOnWriteArrayList<>();
   private final List<String> zipkinBodies = new CopyOnWriteArrayList<>();
   private final List<byte[]> otlpBodies = new CopyOnWriteArrayList<>();
+  private final LongAdder received = new LongAdder();
+  private final boolean keepSpans;
 
   public OtlpReceiver() throws IOException {
     this(0);
@@ -47,6 +52,16 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** @param httpPort the OTLP/HTTP port, or 0 for any free one */
   public OtlpReceiver(int httpPort) throws IOException {
+    this(httpPort, true);
+  }
+
+  /** A receiver on any free ports that counts spans ({@link #receivedCount()}) and discards them. */
+  public static OtlpReceiver counting() throws IOException {
+    return new OtlpReceiver(0, false);
+  }
+
+  private OtlpReceiver(int httpPort, boolean keepSpans) throws IOException {
+    this.keepSpans = keepSpans;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
     server.createContext("/v1/traces", this::handleOtlp);
     server.createContext("/api/v2/spans", this::handleZipkin);
@@ -77,9 +92,11 @@ public final class OtlpReceiver implements AutoCloseable {
 
   private void handleOtlp(HttpExchange exchange) throws IOException {
     try (exchange) {
-      exportHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
       byte[] body = body(exchange);
-      otlpBodies.add(body);
+      if (keepSpans) {
+        exportHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+        otlpBodies.add(body);
+      }
       record(ExportTraceServiceRequest.parseFrom(body));
       byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
@@ -92,6 +109,10 @@ public final class OtlpReceiver implements AutoCloseable {
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       String service = attributes(resourceSpans.getResource()).getOrDefault("service.name", "");
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+        received.add(scopeSpans.getSpansCount());
+        if (!keepSpans) {
+          continue;
+        }
         for (Span span : scopeSpans.getSpansList()) {
           spans.add(flatten(service, scopeSpans.getScope().getName(), span));
         }
@@ -189,8 +210,14 @@ public final class OtlpReceiver implements AutoCloseable {
     throw new AssertionError("expected " + count + " spans, got " + matching + "; all received: " + spans);
   }
 
+  /** How many spans arrived over OTLP (HTTP and gRPC) since the start or the last {@link #clear()}. */
+  public long receivedCount() {
+    return received.sum();
+  }
+
   /** Forgets everything received so far. */
   public void clear() {
+    received.reset();
     spans.clear();
     exportHeaders.clear();
     zipkinBodies.clear();

@@ -43,10 +43,12 @@ public final class StatementInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface())
+    // The super types first: the agent reads them from class file headers, cached per loader,
+    // while the declared methods need the whole class file parsed (see ConnectionInstrumentation).
+    return hasSuperType(named("java.sql.Statement"))
+        .and(not(isInterface()))
         .and(declaresMethod(namedOneOf(EXECUTE).or(namedOneOf("executeBatch", "executeLargeBatch",
-            "addBatch", "clearBatch"))))
-        .and(hasSuperType(named("java.sql.Statement")));
+            "addBatch", "clearBatch"))));
   }
 
   @Override
