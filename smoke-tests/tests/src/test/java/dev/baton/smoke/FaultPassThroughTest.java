@@ -57,7 +57,18 @@ class FaultPassThroughTest {
       assertThat(app.stderr()).doesNotContain("[baton] WARN").doesNotContain("[baton] ERROR");
       return Arrays.stream(out.split("\n"))
           .filter(line -> line.startsWith("fault ") || line.startsWith("agent-frames "))
+          .map(FaultPassThroughTest::withoutRecordSize)
           .toList();
     }
+  }
+
+  /**
+   * Kafka's RecordTooLargeException names the serialized size, which includes the record's
+   * headers: with the agent the record also carries the trace context it exists to send
+   * ({@code traceparent}, about 70 bytes), so only that number may differ. Everything else of the
+   * exception (class, the rest of the message, causes, frames) is compared as it is.
+   */
+  private static String withoutRecordSize(String line) {
+    return line.replaceAll("The message is \\d+ bytes when serialized", "The message is <size> bytes when serialized");
   }
 }
