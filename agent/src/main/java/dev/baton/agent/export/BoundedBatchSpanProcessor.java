@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * named {@code BatchSpanProcessor_WorkerThread}, its drop count is only an SDK metric (nothing the
  * agent can log or expose over JMX), and it waits for each export's answer before taking the next
  * batch, so under load a round trip to the backend is time the queue fills without being drained.
- * Here up to {@value #MAX_EXPORTS_IN_FLIGHT} exports are in flight at once.
+ * Here up to {@value #MAX_EXPORTS_IN_FLIGHT} exports are in flight at once when a full batch is
+ * waiting; below that, batches go one at a time and arrive in the order their spans ended.
  *
  * <p>The application's threads only ever {@link BoundedSpanQueue#offer offer} a span (no lock, no
  * wait, no allocation); when the queue is full the span is dropped and counted. Everything else
@@ -203,7 +204,12 @@ public final class BoundedBatchSpanProcessor implements SpanProcessor {
 
   /** Returns false if no batch could be sent before {@code deadlineNanos}. */
   private boolean exportNextBatch(long deadlineNanos) {
-    while (inFlight.size() >= MAX_EXPORTS_IN_FLIGHT) {
+    // A second export goes out beside the first only when a full batch is waiting (the queue is
+    // filling faster than one round trip drains it). Otherwise batches go one after another, so
+    // they reach the backend in the order the spans ended: a parent ends after its children and
+    // a backend (or a test) that has the parent has its children too.
+    int allowed = queue.size() >= batchSize ? MAX_EXPORTS_IN_FLIGHT : 1;
+    while (inFlight.size() >= allowed) {
       if (!awaitOldest(deadlineNanos)) {
         return false;
       }

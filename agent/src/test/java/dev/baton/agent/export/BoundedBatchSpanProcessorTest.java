@@ -109,6 +109,25 @@ class BoundedBatchSpanProcessorTest {
   }
 
   @Test
+  void belowAFullBatchExportsGoOneAtATimeInTheOrderTheirSpansEnded() throws Exception {
+    ControlledExporter exporter = ControlledExporter.neverAnswering();
+    BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(exporter)
+        .maxQueueSize(100).maxExportBatchSize(50).scheduleDelay(Duration.ofMillis(10))
+        .exportTimeout(Duration.ofMillis(500)).build();
+    Tracer tracer = tracer(processor);
+
+    tracer.spanBuilder("child").startSpan().end();
+    awaitTrue(() -> exporter.batchSizes.size() == 1);
+    tracer.spanBuilder("parent").startSpan().end();
+    Thread.sleep(200);
+    // The first export is unanswered: the second waits for it rather than overtaking it.
+    assertThat(exporter.batchSizes).hasSize(1);
+
+    awaitTrue(() -> exporter.batchSizes.size() == 2);
+    assertThat(exporter.received).extracting(SpanData::getName).containsExactly("child", "parent");
+  }
+
+  @Test
   void shutdownExportsWhatIsQueued() {
     ControlledExporter exporter = ControlledExporter.answering(true);
     BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(exporter)
