@@ -64,7 +64,7 @@ final class FirstValidPropagator implements TextMapPropagator {
 
   @Override
   public <C> Context extract(Context context, C carrier, TextMapGetter<C> unchecked) {
-    TextMapGetter<C> getter = new AcceptableValues<>(unchecked);
+    TextMapGetter<C> getter = new ValueFilteringGetter<>(unchecked, HeaderValues::isAcceptable);
     SpanContext before = Span.fromContext(context).getSpanContext();
     SpanContext first = null;
     Context result = context;
@@ -112,26 +112,6 @@ final class FirstValidPropagator implements TextMapPropagator {
       }
     });
     return builder.build();
-  }
-
-  /** Hides values that are unsafe or over their cap from every format's parser. */
-  private static final class AcceptableValues<C> implements TextMapGetter<C> {
-    private final TextMapGetter<C> getter;
-
-    AcceptableValues(TextMapGetter<C> getter) {
-      this.getter = getter;
-    }
-
-    @Override
-    public Iterable<String> keys(C carrier) {
-      return getter.keys(carrier);
-    }
-
-    @Override
-    public String get(C carrier, String key) {
-      String value = getter.get(carrier, key);
-      return value != null && HeaderValues.isAcceptable(key, value) ? value : null;
-    }
   }
 
   @Override

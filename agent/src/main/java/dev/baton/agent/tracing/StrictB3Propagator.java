@@ -40,7 +40,7 @@ final class StrictB3Propagator implements TextMapPropagator {
 
   @Override
   public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
-    return delegate.extract(context, carrier, new ValidatingGetter<>(getter));
+    return delegate.extract(context, carrier, new ValueFilteringGetter<>(getter, (key, value) -> isValid(key, value.trim())));
   }
 
   static boolean isValid(String header, String value) {
@@ -58,25 +58,6 @@ final class StrictB3Propagator implements TextMapPropagator {
         return value.equals("1");
       default:
         return true;
-    }
-  }
-
-  private static final class ValidatingGetter<C> implements TextMapGetter<C> {
-    private final TextMapGetter<C> getter;
-
-    ValidatingGetter(TextMapGetter<C> getter) {
-      this.getter = getter;
-    }
-
-    @Override
-    public Iterable<String> keys(C carrier) {
-      return getter.keys(carrier);
-    }
-
-    @Override
-    public String get(C carrier, String key) {
-      String value = getter.get(carrier, key);
-      return value != null && isValid(key, value.trim()) ? value : null;
     }
   }
 }

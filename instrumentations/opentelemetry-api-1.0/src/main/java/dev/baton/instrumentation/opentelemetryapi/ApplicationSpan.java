@@ -46,10 +46,8 @@ final class ApplicationSpan implements Span {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> Span setAttribute(AttributeKey<T> key, T value) {
-    io.opentelemetry.api.common.AttributeKey<T> agentKey =
-        (io.opentelemetry.api.common.AttributeKey<T>) AttributesBridge.toAgent(key);
+    io.opentelemetry.api.common.AttributeKey<T> agentKey = AttributesBridge.toAgent(key);
     if (agentKey != null) {
       agent.setAttribute(agentKey, value);
     }

@@ -78,10 +78,8 @@ final class ApplicationSpanBuilder implements SpanBuilder {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> SpanBuilder setAttribute(AttributeKey<T> key, T value) {
-    io.opentelemetry.api.common.AttributeKey<T> agentKey =
-        (io.opentelemetry.api.common.AttributeKey<T>) AttributesBridge.toAgent(key);
+    io.opentelemetry.api.common.AttributeKey<T> agentKey = AttributesBridge.toAgent(key);
     if (agentKey != null) {
       agent.setAttribute(agentKey, value);
     }

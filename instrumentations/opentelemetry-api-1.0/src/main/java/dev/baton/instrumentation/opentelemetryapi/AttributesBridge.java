@@ -19,15 +19,19 @@ final class AttributesBridge {
 
   @SuppressWarnings("unchecked")
   private static void put(io.opentelemetry.api.common.AttributesBuilder builder, AttributeKey<?> key, Object value) {
-    io.opentelemetry.api.common.AttributeKey<Object> agentKey =
-        (io.opentelemetry.api.common.AttributeKey<Object>) toAgent(key);
+    io.opentelemetry.api.common.AttributeKey<Object> agentKey = toAgent((AttributeKey<Object>) key);
     if (agentKey != null && value != null) {
       builder.put(agentKey, value);
     }
   }
 
-  /** {@code null} for a type this bridge does not know (a newer API's). */
-  static io.opentelemetry.api.common.AttributeKey<?> toAgent(AttributeKey<?> key) {
+  /** The agent's key of the same name and type; null for a null key or a type this bridge does not know (a newer API's). */
+  @SuppressWarnings("unchecked")
+  static <T> io.opentelemetry.api.common.AttributeKey<T> toAgent(AttributeKey<T> key) {
+    return key == null ? null : (io.opentelemetry.api.common.AttributeKey<T>) agentKey(key);
+  }
+
+  private static io.opentelemetry.api.common.AttributeKey<?> agentKey(AttributeKey<?> key) {
     String name = key.getKey();
     switch (key.getType().name()) {
       case "STRING": return io.opentelemetry.api.common.AttributeKey.stringKey(name);
